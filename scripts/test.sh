@@ -1,0 +1,15 @@
+#!/bin/bash
+# Builds syscope and runs the whole test suite with ctest.
+#   scripts/test.sh             release build in build/, every test
+#   scripts/test.sh --sanitize  ASan+UBSan build in build-asan/, unit tests only
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if [ "${1:-}" = "--sanitize" ]; then
+  cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DSYSCOPE_SANITIZE=ON >/dev/null
+  ninja -C build-asan unit_tests
+  ASAN_OPTIONS=detect_leaks=0 ctest --test-dir build-asan -R '^unit$' --output-on-failure
+else
+  cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+  ninja -C build
+  ctest --test-dir build --output-on-failure -j2
+fi

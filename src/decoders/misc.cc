@@ -1,0 +1,8 @@
+// SPDX-License-Identifier: MIT
+#include "decoders/families.h"
+
+namespace syscope::families {
+
+std::span<const DecoderEntry> misc() { return {}; }
+
+}  // namespace syscope::families

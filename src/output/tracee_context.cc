@@ -1,0 +1,15 @@
+// SPDX-License-Identifier: MIT
+#include "output/tracee_context.h"
+
+#include "tracer/proc.h"
+
+namespace syscope {
+
+std::string TraceeContext::fd_path(int fd) { return proc::fd_path(t_->tid, fd); }
+
+std::string TraceeContext::fd_details(int fd) {
+  (void)fd;
+  return {};
+}
+
+}  // namespace syscope
