@@ -8,6 +8,7 @@
 #include <sys/ptrace.h>
 #include <signal.h>
 #include <sys/types.h>
+#include <sys/resource.h>
 #include <sys/user.h>
 
 #include <cstdint>
@@ -76,7 +77,7 @@ struct WaitStatus {
 // waitpid(-1 or tid, __WALL[|WNOHANG]). Returns the tid, 0 for WNOHANG with
 // nothing ready, or an error (ECHILD when there is nothing left to wait for,
 // EINTR when interrupted by a signal handler).
-Result<pid_t> wait_any(int* status, bool nohang);
+Result<pid_t> wait_any(int* status, bool nohang, struct rusage* ru = nullptr);
 Result<pid_t> wait_tid(pid_t tid, int* status, bool nohang);
 
 }  // namespace syscope::pt

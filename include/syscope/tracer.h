@@ -32,6 +32,9 @@ struct TracerOptions {
   // Take syscall stops at all (false: only signals, exits, exec; e.g.
   // -e trace=none, or a stepper that manages resumption itself).
   bool syscall_stops = true;
+  // Ask wait4 for the resource usage of each stopped tracee (strace -c's
+  // system-time accounting); see Tracer::last_rusage().
+  bool collect_rusage = false;
   // Environment for the started command (empty: inherit).
   std::vector<std::string> env;
 };
@@ -139,6 +142,9 @@ class Tracer {
   bool main_core_dumped() const { return main_core_; }
   pid_t main_pid() const { return main_pid_; }
 
+  // Resource usage reported with the stop being dispatched (collect_rusage).
+  const struct rusage& last_rusage() const { return last_rusage_; }
+
   // Called when a wait is interrupted by a signal handler (e.g. a periodic
   // timer that flushes buffered output while the tracees are quiet).
   void set_idle_hook(std::function<void()> hook) { idle_hook_ = std::move(hook); }
@@ -160,6 +166,7 @@ class Tracer {
 
   TracerOptions opts_;
   std::function<void()> idle_hook_;
+  struct rusage last_rusage_ {};
   std::vector<Observer*> observers_;
   std::unordered_map<pid_t, std::unique_ptr<Tracee>> tracees_;
   pid_t main_pid_ = 0;

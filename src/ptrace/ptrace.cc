@@ -149,7 +149,12 @@ WaitStatus WaitStatus::classify(int status) {
   return w;
 }
 
-Result<pid_t> wait_any(int* status, bool nohang) { return wait_tid(-1, status, nohang); }
+Result<pid_t> wait_any(int* status, bool nohang, struct rusage* ru) {
+  if (!ru) return wait_tid(-1, status, nohang);
+  pid_t r = wait4(-1, status, __WALL | (nohang ? WNOHANG : 0), ru);
+  if (r < 0) return make_error(errno, "wait4");
+  return r;
+}
 
 Result<pid_t> wait_tid(pid_t tid, int* status, bool nohang) {
   pid_t r = waitpid(tid, status, __WALL | (nohang ? WNOHANG : 0));

@@ -67,14 +67,21 @@ Result<void> Tracer::resume(Tracee& t, int sig) {
 }
 
 int Tracer::run() {
-  std::vector<std::pair<pid_t, int>> batch;
+  struct Event {
+    pid_t tid;
+    int status;
+    struct rusage ru;
+  };
+  std::vector<Event> batch;
+  struct rusage ru {};
+  struct rusage* rup = opts_.collect_rusage ? &ru : nullptr;
   while (!tracees_.empty()) {
     if (g_stop_signal) {
       detach_all();
       break;
     }
     int status = 0;
-    auto r = pt::wait_any(&status, false);
+    auto r = pt::wait_any(&status, false, rup);
     if (!r) {
       if (r.error().code == EINTR) {
         if (idle_hook_) idle_hook_();
@@ -83,17 +90,20 @@ int Tracer::run() {
       break;  // ECHILD: nothing left
     }
     batch.clear();
-    batch.emplace_back(*r, status);
+    batch.push_back({*r, status, ru});
     if (tracees_.size() > 1) {
       // Drain whatever else is ready, so that every tracee with a pending
       // stop is served once before anyone is served twice.
       for (;;) {
-        auto more = pt::wait_any(&status, true);
+        auto more = pt::wait_any(&status, true, rup);
         if (!more || *more == 0) break;
-        batch.emplace_back(*more, status);
+        batch.push_back({*more, status, ru});
       }
     }
-    for (auto& [tid, st] : batch) handle(tid, st);
+    for (auto& e : batch) {
+      last_rusage_ = e.ru;
+      handle(e.tid, e.status);
+    }
   }
   if (main_killed_sig_) return 128 + main_killed_sig_;
   return main_status_code_;
