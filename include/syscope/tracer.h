@@ -131,6 +131,8 @@ class Tracer {
   // Async-signal-safe: asks run() to detach from (or kill, for started
   // commands with a seccomp filter) every tracee and return.
   static void request_stop(int sig);
+  // The signal that made run() stop early (0 if it ran to the end).
+  static int stop_signal();
 
   // Number of live tracees (threads).
   size_t tracee_count() const { return tracees_.size(); }

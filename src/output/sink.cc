@@ -48,7 +48,9 @@ std::unique_ptr<Sink> Sink::open(const std::string& path, bool per_thread, bool 
   s->per_thread_ = per_thread && !path.empty();
   s->append_ = append;
   if (path.empty()) {
-    s->shared_ = std::make_unique<OutputFile>(2, false, isatty(2));
+    // Like strace: stderr is line-buffered so the trace interleaves sanely
+    // with what the traced program itself writes there.
+    s->shared_ = std::make_unique<OutputFile>(2, false, true);
     return s;
   }
   if (s->per_thread_) return s;

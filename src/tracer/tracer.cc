@@ -30,6 +30,7 @@ Tracer::Tracer(TracerOptions opts) : opts_(std::move(opts)) {}
 Tracer::~Tracer() = default;
 
 void Tracer::request_stop(int sig) { g_stop_signal = sig ? sig : SIGTERM; }
+int Tracer::stop_signal() { return g_stop_signal; }
 
 Tracee* Tracer::find(pid_t tid) {
   auto it = tracees_.find(tid);

@@ -18,6 +18,7 @@ namespace syscope::xlat {
 namespace {
 
 #define E(name) Entry{static_cast<uint64_t>(name), #name}
+#define EOR(a, b) Entry{static_cast<uint64_t>((a) | (b)), #a "|" #b}
 
 constexpr Entry kPollEvents[] = {
     E(POLLIN), E(POLLPRI), E(POLLOUT), E(POLLERR), E(POLLHUP), E(POLLNVAL), E(POLLRDNORM),
@@ -32,7 +33,7 @@ constexpr Entry kEpollEvents[] = {
 constexpr Entry kEpollCtlOps[] = {
     E(EPOLL_CTL_ADD), E(EPOLL_CTL_DEL), E(EPOLL_CTL_MOD),
 };
-constexpr Entry kEpollCreateFlags[] = {
+constexpr Entry kEpollCreate1Flags[] = {
     E(EPOLL_CLOEXEC),
 };
 constexpr Entry kEventfdFlags[] = {
@@ -79,17 +80,15 @@ constexpr Entry kFutexOps[] = {
     E(FUTEX_WAKE_OP), E(FUTEX_LOCK_PI), E(FUTEX_UNLOCK_PI), E(FUTEX_TRYLOCK_PI),
     E(FUTEX_WAIT_BITSET), E(FUTEX_WAKE_BITSET), E(FUTEX_WAIT_REQUEUE_PI), E(FUTEX_CMP_REQUEUE_PI),
     E(FUTEX_LOCK_PI2), E(FUTEX_WAIT_PRIVATE), E(FUTEX_WAKE_PRIVATE),
-    Entry{static_cast<uint64_t>(FUTEX_FD|FUTEX_PRIVATE_FLAG), "FUTEX_FD|FUTEX_PRIVATE_FLAG"},
-    E(FUTEX_REQUEUE_PRIVATE), E(FUTEX_CMP_REQUEUE_PRIVATE), E(FUTEX_WAKE_OP_PRIVATE),
-    E(FUTEX_LOCK_PI_PRIVATE), E(FUTEX_UNLOCK_PI_PRIVATE), E(FUTEX_TRYLOCK_PI_PRIVATE),
-    E(FUTEX_WAIT_BITSET_PRIVATE), E(FUTEX_WAKE_BITSET_PRIVATE), E(FUTEX_WAIT_REQUEUE_PI_PRIVATE),
-    E(FUTEX_CMP_REQUEUE_PI_PRIVATE), E(FUTEX_LOCK_PI2_PRIVATE),
-    Entry{static_cast<uint64_t>(FUTEX_WAIT|FUTEX_CLOCK_REALTIME), "FUTEX_WAIT|FUTEX_CLOCK_REALTIME"},
-    Entry{static_cast<uint64_t>(FUTEX_WAIT_PRIVATE|FUTEX_CLOCK_REALTIME), "FUTEX_WAIT_PRIVATE|FUTEX_CLOCK_REALTIME"},
-    Entry{static_cast<uint64_t>(FUTEX_WAIT_BITSET|FUTEX_CLOCK_REALTIME), "FUTEX_WAIT_BITSET|FUTEX_CLOCK_REALTIME"},
-    Entry{static_cast<uint64_t>(FUTEX_WAIT_BITSET_PRIVATE|FUTEX_CLOCK_REALTIME), "FUTEX_WAIT_BITSET_PRIVATE|FUTEX_CLOCK_REALTIME"},
-    Entry{static_cast<uint64_t>(FUTEX_WAIT_REQUEUE_PI|FUTEX_CLOCK_REALTIME), "FUTEX_WAIT_REQUEUE_PI|FUTEX_CLOCK_REALTIME"},
-    Entry{static_cast<uint64_t>(FUTEX_WAIT_REQUEUE_PI_PRIVATE|FUTEX_CLOCK_REALTIME), "FUTEX_WAIT_REQUEUE_PI_PRIVATE|FUTEX_CLOCK_REALTIME"},
+    EOR(FUTEX_FD, FUTEX_PRIVATE_FLAG), E(FUTEX_REQUEUE_PRIVATE), E(FUTEX_CMP_REQUEUE_PRIVATE),
+    E(FUTEX_WAKE_OP_PRIVATE), E(FUTEX_LOCK_PI_PRIVATE), E(FUTEX_UNLOCK_PI_PRIVATE),
+    E(FUTEX_TRYLOCK_PI_PRIVATE), E(FUTEX_WAIT_BITSET_PRIVATE), E(FUTEX_WAKE_BITSET_PRIVATE),
+    E(FUTEX_WAIT_REQUEUE_PI_PRIVATE), E(FUTEX_CMP_REQUEUE_PI_PRIVATE), E(FUTEX_LOCK_PI2_PRIVATE),
+    EOR(FUTEX_WAIT, FUTEX_CLOCK_REALTIME), EOR(FUTEX_WAIT_PRIVATE, FUTEX_CLOCK_REALTIME),
+    EOR(FUTEX_WAIT_BITSET, FUTEX_CLOCK_REALTIME),
+    EOR(FUTEX_WAIT_BITSET_PRIVATE, FUTEX_CLOCK_REALTIME),
+    EOR(FUTEX_WAIT_REQUEUE_PI, FUTEX_CLOCK_REALTIME),
+    EOR(FUTEX_WAIT_REQUEUE_PI_PRIVATE, FUTEX_CLOCK_REALTIME),
 };
 constexpr Entry kFutexWakeOps[] = {
     E(FUTEX_OP_SET), E(FUTEX_OP_ADD), E(FUTEX_OP_OR), E(FUTEX_OP_ANDN), E(FUTEX_OP_XOR),
@@ -100,13 +99,14 @@ constexpr Entry kFutexWakeCmps[] = {
 };
 
 #undef E
+#undef EOR
 
 }  // namespace
 
 const Table poll_events{kPollEvents, std::size(kPollEvents), "POLL???"};
 const Table epoll_events{kEpollEvents, std::size(kEpollEvents), "EPOLL???"};
 const Table epoll_ctl_ops{kEpollCtlOps, std::size(kEpollCtlOps), "EPOLL_CTL_???"};
-const Table epoll_create_flags{kEpollCreateFlags, std::size(kEpollCreateFlags), "EPOLL_???"};
+const Table epoll_create1_flags{kEpollCreate1Flags, std::size(kEpollCreate1Flags), "EPOLL_???"};
 const Table eventfd_flags{kEventfdFlags, std::size(kEventfdFlags), "EFD_???"};
 const Table signalfd_flags{kSignalfdFlags, std::size(kSignalfdFlags), "SFD_???"};
 const Table timerfd_flags{kTimerfdFlags, std::size(kTimerfdFlags), "TFD_???"};

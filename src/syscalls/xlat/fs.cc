@@ -54,12 +54,12 @@ constexpr Entry kSeekWhence[] = {
     E(SEEK_SET), E(SEEK_CUR), E(SEEK_END), E(SEEK_DATA), E(SEEK_HOLE),
 };
 constexpr Entry kFileModes[] = {
-    Entry{32768, "S_IFREG"}, Entry{49152, "S_IFSOCK"}, Entry{4096, "S_IFIFO"},
-    Entry{40960, "S_IFLNK"}, Entry{16384, "S_IFDIR"}, Entry{24576, "S_IFBLK"},
-    Entry{8192, "S_IFCHR"},
+    Entry{0100000, "S_IFREG"}, Entry{0140000, "S_IFSOCK"}, Entry{010000, "S_IFIFO"},
+    Entry{0120000, "S_IFLNK"}, Entry{040000, "S_IFDIR"}, Entry{060000, "S_IFBLK"},
+    Entry{020000, "S_IFCHR"},
 };
 constexpr Entry kModeBits[] = {
-    Entry{0x800, "S_ISUID"}, Entry{0x400, "S_ISGID"}, Entry{0x200, "S_ISVTX"},
+    Entry{04000, "S_ISUID"}, Entry{02000, "S_ISGID"}, Entry{01000, "S_ISVTX"},
 };
 constexpr Entry kStatxMasks[] = {
     E(STATX_ALL), E(STATX_BASIC_STATS), E(STATX_TYPE), E(STATX_MODE), E(STATX_NLINK), E(STATX_UID),
@@ -144,7 +144,7 @@ const Table at_flags{kAtFlags, std::size(kAtFlags), "AT_???"};
 const Table at_statx_sync_types{
     kAtStatxSyncTypes, std::size(kAtStatxSyncTypes), "AT_STATX_???", true};
 const Table faccessat_flags{kFaccessatFlags, std::size(kFaccessatFlags), "AT_???"};
-const Table access_modes{kAccessModes, std::size(kAccessModes), "?_OK"};
+const Table access_modes{kAccessModes, std::size(kAccessModes), nullptr};
 const Table fcntl_cmds{kFcntlCmds, std::size(kFcntlCmds), "F_???"};
 const Table fd_flags{kFdFlags, std::size(kFdFlags), "FD_???"};
 const Table seek_whence{kSeekWhence, std::size(kSeekWhence), "SEEK_???"};

@@ -45,6 +45,12 @@ constexpr Entry kIpcMsgFlags[] = {
 constexpr Entry kMqFlags[] = {
     E(O_NONBLOCK),
 };
+constexpr Entry kIpcPrivate[] = {
+    E(IPC_PRIVATE),
+};
+constexpr Entry kIpcCmdFlags[] = {
+    E(IPC_64),
+};
 constexpr Entry kIpcCalls[] = {
     E(SEMOP), E(SEMGET), E(SEMCTL), E(SEMTIMEDOP), E(MSGSND), E(MSGRCV), E(MSGGET), E(MSGCTL),
     E(SHMAT), E(SHMDT), E(SHMGET), E(SHMCTL),
@@ -63,6 +69,8 @@ const Table msgctl_cmds{kMsgctlCmds, std::size(kMsgctlCmds), "MSG_???"};
 const Table semop_flags{kSemopFlags, std::size(kSemopFlags), "SEM_???"};
 const Table ipc_msg_flags{kIpcMsgFlags, std::size(kIpcMsgFlags), "MSG_???"};
 const Table mq_flags{kMqFlags, std::size(kMqFlags), "O_???"};
+const Table ipc_private{kIpcPrivate, std::size(kIpcPrivate), nullptr};
+const Table ipc_cmd_flags{kIpcCmdFlags, std::size(kIpcCmdFlags), "IPC_???"};
 const Table ipc_calls{kIpcCalls, std::size(kIpcCalls), "SEMOP???"};
 
 }  // namespace syscope::xlat

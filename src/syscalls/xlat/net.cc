@@ -108,6 +108,31 @@ constexpr Entry kIpOptions[] = {
     E(MCAST_UNBLOCK_SOURCE), E(MCAST_LEAVE_GROUP), E(MCAST_JOIN_SOURCE_GROUP),
     E(MCAST_LEAVE_SOURCE_GROUP), E(MCAST_MSFILTER), E(IP_MULTICAST_ALL), E(IP_UNICAST_IF),
 };
+constexpr Entry kGetsockIpOptions[] = {
+    Entry{96, "ARPT_SO_GET_INFO"}, Entry{97, "ARPT_SO_GET_ENTRIES"},
+    Entry{99, "ARPT_SO_GET_REVISION_TARGET"}, Entry{128, "EBT_SO_GET_INFO"},
+    Entry{129, "EBT_SO_GET_ENTRIES"}, Entry{130, "EBT_SO_GET_INIT_INFO"},
+    Entry{131, "EBT_SO_GET_INIT_ENTRIES"}, Entry{0x480, "IP_VS_SO_GET_VERSION"},
+    Entry{0x481, "IP_VS_SO_GET_INFO"}, Entry{0x482, "IP_VS_SO_GET_SERVICES"},
+    Entry{0x483, "IP_VS_SO_GET_SERVICE"}, Entry{0x484, "IP_VS_SO_GET_DESTS"},
+    Entry{0x485, "IP_VS_SO_GET_DEST"}, Entry{0x486, "IP_VS_SO_GET_TIMEOUT"},
+    Entry{0x487, "IP_VS_SO_GET_DAEMON"}, Entry{64, "IPT_SO_GET_INFO"},
+    Entry{65, "IPT_SO_GET_ENTRIES"}, Entry{66, "IPT_SO_GET_REVISION_MATCH"},
+    Entry{67, "IPT_SO_GET_REVISION_TARGET"},
+};
+constexpr Entry kSetsockIpOptions[] = {
+    Entry{96, "ARPT_SO_SET_REPLACE"}, Entry{97, "ARPT_SO_SET_ADD_COUNTERS"},
+    Entry{128, "EBT_SO_SET_ENTRIES"}, Entry{129, "EBT_SO_SET_COUNTERS"},
+    Entry{0x480, "IP_VS_SO_SET_NONE"}, Entry{0x481, "IP_VS_SO_SET_INSERT"},
+    Entry{0x482, "IP_VS_SO_SET_ADD"}, Entry{0x483, "IP_VS_SO_SET_EDIT"},
+    Entry{0x484, "IP_VS_SO_SET_DEL"}, Entry{0x485, "IP_VS_SO_SET_FLUSH"},
+    Entry{0x486, "IP_VS_SO_SET_LIST"}, Entry{0x487, "IP_VS_SO_SET_ADDDEST"},
+    Entry{0x488, "IP_VS_SO_SET_DELDEST"}, Entry{0x489, "IP_VS_SO_SET_EDITDEST"},
+    Entry{0x48a, "IP_VS_SO_SET_TIMEOUT"}, Entry{0x48b, "IP_VS_SO_SET_STARTDAEMON"},
+    Entry{0x48c, "IP_VS_SO_SET_STOPDAEMON"}, Entry{0x48d, "IP_VS_SO_SET_RESTORE"},
+    Entry{0x48e, "IP_VS_SO_SET_SAVE"}, Entry{0x48f, "IP_VS_SO_SET_ZERO"},
+    Entry{64, "IPT_SO_SET_REPLACE"}, Entry{65, "IPT_SO_SET_ADD_COUNTERS"},
+};
 constexpr Entry kIpv6Options[] = {
     E(IPV6_ADDRFORM), E(IPV6_2292PKTINFO), E(IPV6_2292HOPOPTS), E(IPV6_2292DSTOPTS),
     E(IPV6_2292RTHDR), E(IPV6_2292PKTOPTIONS), E(IPV6_CHECKSUM), E(IPV6_2292HOPLIMIT),
@@ -125,6 +150,13 @@ constexpr Entry kIpv6Options[] = {
     E(IPV6_RECVTCLASS), E(IPV6_TCLASS), E(IPV6_AUTOFLOWLABEL), E(IPV6_ADDR_PREFERENCES),
     E(IPV6_MINHOPCOUNT), E(IPV6_ORIGDSTADDR), E(IPV6_TRANSPARENT), E(IPV6_UNICAST_IF),
     E(IPV6_RECVFRAGSIZE), E(IPV6_FREEBIND),
+};
+constexpr Entry kGetsockIpv6Options[] = {
+    Entry{64, "IP6T_SO_GET_INFO"}, Entry{65, "IP6T_SO_GET_ENTRIES"},
+    Entry{68, "IP6T_SO_GET_REVISION_MATCH"}, Entry{69, "IP6T_SO_GET_REVISION_TARGET"},
+};
+constexpr Entry kSetsockIpv6Options[] = {
+    Entry{64, "IP6T_SO_SET_REPLACE"}, Entry{65, "IP6T_SO_SET_ADD_COUNTERS"},
 };
 constexpr Entry kTcpOptions[] = {
     E(TCP_NODELAY), E(TCP_MAXSEG), E(TCP_CORK), E(TCP_KEEPIDLE), E(TCP_KEEPINTVL), E(TCP_KEEPCNT),
@@ -189,7 +221,11 @@ const Table socket_options{kSocketOptions, std::size(kSocketOptions), "SO_???"};
 const Table getsock_options{kGetsockOptions, std::size(kGetsockOptions), "SO_???"};
 const Table setsock_options{kSetsockOptions, std::size(kSetsockOptions), "SO_???"};
 const Table ip_options{kIpOptions, std::size(kIpOptions), "IP_???"};
+const Table getsock_ip_options{kGetsockIpOptions, std::size(kGetsockIpOptions), "IP_???"};
+const Table setsock_ip_options{kSetsockIpOptions, std::size(kSetsockIpOptions), "IP_???"};
 const Table ipv6_options{kIpv6Options, std::size(kIpv6Options), "IPV6_???"};
+const Table getsock_ipv6_options{kGetsockIpv6Options, std::size(kGetsockIpv6Options), "IPV6_???"};
+const Table setsock_ipv6_options{kSetsockIpv6Options, std::size(kSetsockIpv6Options), "IPV6_???"};
 const Table tcp_options{kTcpOptions, std::size(kTcpOptions), "TCP_???"};
 const Table udp_options{kUdpOptions, std::size(kUdpOptions), "UDP_???"};
 const Table netlink_options{kNetlinkOptions, std::size(kNetlinkOptions), "NETLINK_???"};

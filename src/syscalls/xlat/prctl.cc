@@ -93,6 +93,12 @@ constexpr Entry kRebootCmds[] = {
 constexpr Entry kKexecLoadFlags[] = {
     E(KEXEC_ON_CRASH), E(KEXEC_PRESERVE_CONTEXT),
 };
+constexpr Entry kKexecArchValues[] = {
+    E(KEXEC_ARCH_DEFAULT), E(KEXEC_ARCH_386), E(KEXEC_ARCH_68K), E(KEXEC_ARCH_PARISC),
+    E(KEXEC_ARCH_X86_64), E(KEXEC_ARCH_PPC), E(KEXEC_ARCH_PPC64), E(KEXEC_ARCH_IA_64),
+    E(KEXEC_ARCH_ARM), E(KEXEC_ARCH_S390), E(KEXEC_ARCH_SH), E(KEXEC_ARCH_MIPS_LE),
+    E(KEXEC_ARCH_MIPS), E(KEXEC_ARCH_AARCH64), E(KEXEC_ARCH_RISCV), E(KEXEC_ARCH_LOONGARCH),
+};
 constexpr Entry kKexecFileLoadFlags[] = {
     E(KEXEC_FILE_UNLOAD), E(KEXEC_FILE_ON_CRASH), E(KEXEC_FILE_NO_INITRAMFS),
 };
@@ -126,6 +132,7 @@ const Table reboot_magic1{kRebootMagic1, std::size(kRebootMagic1), "LINUX_REBOOT
 const Table reboot_magic2{kRebootMagic2, std::size(kRebootMagic2), "LINUX_REBOOT_MAGIC_???"};
 const Table reboot_cmds{kRebootCmds, std::size(kRebootCmds), "LINUX_REBOOT_CMD_???"};
 const Table kexec_load_flags{kKexecLoadFlags, std::size(kKexecLoadFlags), "KEXEC_???"};
+const Table kexec_arch_values{kKexecArchValues, std::size(kKexecArchValues), "KEXEC_ARCH_???"};
 const Table kexec_file_load_flags{
     kKexecFileLoadFlags, std::size(kKexecFileLoadFlags), "KEXEC_FILE_???"};
 const Table module_init_flags{kModuleInitFlags, std::size(kModuleInitFlags), "MODULE_INIT_???"};

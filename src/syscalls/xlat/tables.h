@@ -84,7 +84,8 @@ extern const Table swap_flags;  // flags
 
 // process.cc: Process and thread flag sets: clone(2), wait4(2), rlimits, scheduling, ...
 extern const Table clone_flags;  // flags; low byte of clone() flags is the exit signal
-extern const Table clone3_flags;  // flags; clone3 flags above 32 bits, printed after clone_flags
+// clone3_flags: flags; clone3-only flags, applied after clone_flags to the same 64-bit value
+extern const Table clone3_flags;
 extern const Table unshare_flags;  // flags
 extern const Table setns_types;  // flags
 extern const Table wait4_options;  // flags; WUNTRACED == WSTOPPED prints as WSTOPPED
@@ -118,6 +119,7 @@ extern const Table reboot_magic1;  // enum
 extern const Table reboot_magic2;  // enum
 extern const Table reboot_cmds;  // enum
 extern const Table kexec_load_flags;  // flags
+extern const Table kexec_arch_values;  // enum; kexec_load flags & KEXEC_ARCH_MASK, printed first
 extern const Table kexec_file_load_flags;  // flags
 extern const Table module_init_flags;  // flags
 extern const Table delete_module_flags;  // flags
@@ -153,7 +155,15 @@ extern const Table getsock_options;
 // setsock_options: enum; setsockopt-only SOL_SOCKET names, looked up before socket_options
 extern const Table setsock_options;
 extern const Table ip_options;  // enum
+// getsock_ip_options: enum; getsockopt-only SOL_IP names (netfilter), looked up before ip_options
+extern const Table getsock_ip_options;
+// setsock_ip_options: enum; setsockopt-only SOL_IP names (netfilter), looked up before ip_options
+extern const Table setsock_ip_options;
 extern const Table ipv6_options;  // enum
+// getsock_ipv6_options: enum; getsockopt-only SOL_IPV6 names, looked up before ipv6_options
+extern const Table getsock_ipv6_options;
+// setsock_ipv6_options: enum; setsockopt-only SOL_IPV6 names, looked up before ipv6_options
+extern const Table setsock_ipv6_options;
 extern const Table tcp_options;  // enum
 extern const Table udp_options;  // enum
 extern const Table netlink_options;  // enum
@@ -166,7 +176,7 @@ extern const Table scm_types;  // enum; cmsg_type for SOL_SOCKET
 extern const Table poll_events;  // flags
 extern const Table epoll_events;  // flags
 extern const Table epoll_ctl_ops;  // enum
-extern const Table epoll_create_flags;  // flags
+extern const Table epoll_create1_flags;  // flags
 extern const Table eventfd_flags;  // flags
 extern const Table signalfd_flags;  // flags
 // timerfd_flags: flags; timerfd_create and timerfd_settime flags (one list in strace)
@@ -200,6 +210,9 @@ extern const Table msgctl_cmds;  // enum
 extern const Table semop_flags;  // flags
 extern const Table ipc_msg_flags;  // flags; msgsnd/msgrcv flags
 extern const Table mq_flags;  // flags; mq_attr.mq_flags
+extern const Table ipc_private;  // enum; IPC_PRIVATE key
+// ipc_cmd_flags: flags; the IPC_64 bit of *ctl commands, printed first: IPC_64|IPC_STAT
+extern const Table ipc_cmd_flags;
 extern const Table ipc_calls;  // enum; ipc(2) call numbers (i386)
 
 // mount.cc: mount(2), umount2(2) and the new mount API.
@@ -207,7 +220,7 @@ extern const Table mount_flags;  // flags
 extern const Table umount_flags;  // flags
 extern const Table mount_setattr_flags;  // flags
 extern const Table mount_attr_flags;  // flags
-extern const Table mount_propagation;  // flags
+extern const Table mount_propagation;  // enum; mount_attr.propagation
 extern const Table open_tree_flags;  // flags
 extern const Table fsopen_flags;  // flags
 extern const Table fsmount_flags;  // flags

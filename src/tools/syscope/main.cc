@@ -156,6 +156,8 @@ int main(int argc, char** argv) {
   session.reset();
   sink->flush_all();
   sink.reset();
+  // Interrupted: exit as strace does, with 128 + the signal.
+  if (int sig = Tracer::stop_signal()) return 128 + sig;
   if (!o.command.empty()) exit_like(status, tracer.main_killed_by());
   return 0;
 }
