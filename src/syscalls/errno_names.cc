@@ -21,7 +21,9 @@ struct ErrnoInfo {
   const char* message;
 };
 
+// clang-format off
 #define E(name, msg) ErrnoInfo{name, #name, msg}
+// clang-format on
 
 // Values 41 and 58 have no name on x86_64 (strace prints "(errno 41)").
 // Aliases (EWOULDBLOCK, EDEADLOCK, ENOTSUP) print as the canonical name.
@@ -194,6 +196,17 @@ constexpr auto kIndex = [] {
 static_assert(kErrnos[0].value == EPERM);
 static_assert(kIndex[ENOENT] >= 0 && kIndex[41] == -1 && kIndex[519] == -1);
 
+bool iequals(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    char x = a[i], y = b[i];
+    if (x >= 'a' && x <= 'z') x = static_cast<char>(x - 'a' + 'A');
+    if (y >= 'a' && y <= 'z') y = static_cast<char>(y - 'a' + 'A');
+    if (x != y) return false;
+  }
+  return true;
+}
+
 const ErrnoInfo* find(int err) {
   if (err < 0 || err > kMaxErrno) return nullptr;
   short i = kIndex[static_cast<size_t>(err)];
@@ -223,12 +236,13 @@ int errno_by_name(std::string_view name) {
     }
     return v >= 1 ? v : -1;
   }
+  // Case-insensitive, as strace's find_errno_by_name().
   for (const ErrnoInfo& e : kErrnos)
-    if (name == e.name) return e.value;
-  // Aliases strace's table does not list; accepted for convenience.
-  if (name == "EWOULDBLOCK") return EAGAIN;
-  if (name == "EDEADLOCK") return EDEADLK;
-  if (name == "ENOTSUP") return EOPNOTSUPP;
+    if (iequals(name, e.name)) return e.value;
+  // Aliases strace's table does not list (strace rejects them); accepted here.
+  if (iequals(name, "EWOULDBLOCK")) return EAGAIN;
+  if (iequals(name, "EDEADLOCK")) return EDEADLK;
+  if (iequals(name, "ENOTSUP")) return EOPNOTSUPP;
   return -1;
 }
 

@@ -2,7 +2,6 @@
 // Signal names as strace 6.1 prints them on x86_64.
 #include "syscalls/signal_names.h"
 
-#include <array>
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -16,22 +15,21 @@ constexpr int kMaxSignal = 64;
 // strace supports except alpha/mips/sparc/hppa). Real-time signals use the
 // kernel numbering: SIGRTMIN is 32, not glibc's 34.
 constexpr const char* kNames[kMaxSignal + 1] = {
-    nullptr,    "SIGHUP",    "SIGINT",    "SIGQUIT",   "SIGILL",
-    "SIGTRAP",  "SIGABRT",   "SIGBUS",    "SIGFPE",    "SIGKILL",
-    "SIGUSR1",  "SIGSEGV",   "SIGUSR2",   "SIGPIPE",   "SIGALRM",
-    "SIGTERM",  "SIGSTKFLT", "SIGCHLD",   "SIGCONT",   "SIGSTOP",
-    "SIGTSTP",  "SIGTTIN",   "SIGTTOU",   "SIGURG",    "SIGXCPU",
-    "SIGXFSZ",  "SIGVTALRM", "SIGPROF",   "SIGWINCH",  "SIGIO",
-    "SIGPWR",   "SIGSYS",    "SIGRTMIN",  "SIGRT_1",   "SIGRT_2",
-    "SIGRT_3",  "SIGRT_4",   "SIGRT_5",   "SIGRT_6",   "SIGRT_7",
-    "SIGRT_8",  "SIGRT_9",   "SIGRT_10",  "SIGRT_11",  "SIGRT_12",
-    "SIGRT_13", "SIGRT_14",  "SIGRT_15",  "SIGRT_16",  "SIGRT_17",
-    "SIGRT_18", "SIGRT_19",  "SIGRT_20",  "SIGRT_21",  "SIGRT_22",
-    "SIGRT_23", "SIGRT_24",  "SIGRT_25",  "SIGRT_26",  "SIGRT_27",
-    "SIGRT_28", "SIGRT_29",  "SIGRT_30",  "SIGRT_31",  "SIGRT_32",
+    nullptr,    "SIGHUP",   "SIGINT",    "SIGQUIT",  "SIGILL",   "SIGTRAP",   "SIGABRT",
+    "SIGBUS",   "SIGFPE",   "SIGKILL",   "SIGUSR1",  "SIGSEGV",  "SIGUSR2",   "SIGPIPE",
+    "SIGALRM",  "SIGTERM",  "SIGSTKFLT", "SIGCHLD",  "SIGCONT",  "SIGSTOP",   "SIGTSTP",
+    "SIGTTIN",  "SIGTTOU",  "SIGURG",    "SIGXCPU",  "SIGXFSZ",  "SIGVTALRM", "SIGPROF",
+    "SIGWINCH", "SIGIO",    "SIGPWR",    "SIGSYS",   "SIGRTMIN", "SIGRT_1",   "SIGRT_2",
+    "SIGRT_3",  "SIGRT_4",  "SIGRT_5",   "SIGRT_6",  "SIGRT_7",  "SIGRT_8",   "SIGRT_9",
+    "SIGRT_10", "SIGRT_11", "SIGRT_12",  "SIGRT_13", "SIGRT_14", "SIGRT_15",  "SIGRT_16",
+    "SIGRT_17", "SIGRT_18", "SIGRT_19",  "SIGRT_20", "SIGRT_21", "SIGRT_22",  "SIGRT_23",
+    "SIGRT_24", "SIGRT_25", "SIGRT_26",  "SIGRT_27", "SIGRT_28", "SIGRT_29",  "SIGRT_30",
+    "SIGRT_31", "SIGRT_32",
 };
 
-char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+char lower(char c) {
+  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+}
 
 bool iequals(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;

@@ -3,44 +3,58 @@
 // Names and their order follow strace 6.1 (its src/xlat/*.in lists); values come
 // from the Linux uapi headers, or are literals where those headers lack the name.
 // Only uapi headers here: glibc's own headers clash with them.
-#include "syscalls/xlat/tables.h"
-
-#include <linux/ipc.h>
-#include <linux/shm.h>
-#include <linux/sem.h>
-#include <linux/msg.h>
 #include <linux/fcntl.h>
+#include <linux/ipc.h>
+#include <linux/msg.h>
+#include <linux/sem.h>
+#include <linux/shm.h>
+
+#include "syscalls/xlat/tables.h"
 
 namespace syscope::xlat {
 namespace {
 
+// clang-format off
 #define E(name) Entry{static_cast<uint64_t>(name), #name}
+// clang-format on
 
 constexpr Entry kIpcFlags[] = {
-    E(IPC_CREAT), E(IPC_EXCL), E(IPC_NOWAIT),
+    E(IPC_CREAT),
+    E(IPC_EXCL),
+    E(IPC_NOWAIT),
 };
 constexpr Entry kShmResourceFlags[] = {
-    E(IPC_CREAT), E(IPC_EXCL), E(SHM_HUGETLB), E(SHM_NORESERVE),
+    E(IPC_CREAT),
+    E(IPC_EXCL),
+    E(SHM_HUGETLB),
+    E(SHM_NORESERVE),
 };
 constexpr Entry kShmFlags[] = {
-    E(SHM_RDONLY), E(SHM_RND), E(SHM_REMAP), E(SHM_EXEC),
+    E(SHM_RDONLY),
+    E(SHM_RND),
+    E(SHM_REMAP),
+    E(SHM_EXEC),
 };
 constexpr Entry kShmctlCmds[] = {
-    E(IPC_RMID), E(IPC_SET), E(IPC_STAT), E(IPC_INFO), E(SHM_LOCK), E(SHM_UNLOCK), E(SHM_STAT),
-    E(SHM_INFO), E(SHM_STAT_ANY),
+    E(IPC_RMID),   E(IPC_SET),  E(IPC_STAT), E(IPC_INFO),     E(SHM_LOCK),
+    E(SHM_UNLOCK), E(SHM_STAT), E(SHM_INFO), E(SHM_STAT_ANY),
 };
 constexpr Entry kSemctlCmds[] = {
-    E(IPC_RMID), E(IPC_SET), E(IPC_STAT), E(IPC_INFO), E(GETPID), E(GETVAL), E(GETALL), E(GETNCNT),
-    E(GETZCNT), E(SETVAL), E(SETALL), E(SEM_STAT), E(SEM_INFO), E(SEM_STAT_ANY),
+    E(IPC_RMID), E(IPC_SET), E(IPC_STAT), E(IPC_INFO), E(GETPID),   E(GETVAL),   E(GETALL),
+    E(GETNCNT),  E(GETZCNT), E(SETVAL),   E(SETALL),   E(SEM_STAT), E(SEM_INFO), E(SEM_STAT_ANY),
 };
 constexpr Entry kMsgctlCmds[] = {
     E(IPC_RMID), E(IPC_SET), E(IPC_STAT), E(IPC_INFO), E(MSG_STAT), E(MSG_INFO), E(MSG_STAT_ANY),
 };
 constexpr Entry kSemopFlags[] = {
-    E(SEM_UNDO), E(IPC_NOWAIT),
+    E(SEM_UNDO),
+    E(IPC_NOWAIT),
 };
 constexpr Entry kIpcMsgFlags[] = {
-    E(MSG_NOERROR), E(MSG_EXCEPT), E(MSG_COPY), E(IPC_NOWAIT),
+    E(MSG_NOERROR),
+    E(MSG_EXCEPT),
+    E(MSG_COPY),
+    E(IPC_NOWAIT),
 };
 constexpr Entry kMqFlags[] = {
     E(O_NONBLOCK),
@@ -52,8 +66,8 @@ constexpr Entry kIpcCmdFlags[] = {
     E(IPC_64),
 };
 constexpr Entry kIpcCalls[] = {
-    E(SEMOP), E(SEMGET), E(SEMCTL), E(SEMTIMEDOP), E(MSGSND), E(MSGRCV), E(MSGGET), E(MSGCTL),
-    E(SHMAT), E(SHMDT), E(SHMGET), E(SHMCTL),
+    E(SEMOP),  E(SEMGET), E(SEMCTL), E(SEMTIMEDOP), E(MSGSND), E(MSGRCV),
+    E(MSGGET), E(MSGCTL), E(SHMAT),  E(SHMDT),      E(SHMGET), E(SHMCTL),
 };
 
 #undef E

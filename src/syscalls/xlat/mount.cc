@@ -3,42 +3,77 @@
 // Names and their order follow strace 6.1 (its src/xlat/*.in lists); values come
 // from the Linux uapi headers, or are literals where those headers lack the name.
 // Only uapi headers here: glibc's own headers clash with them.
-#include "syscalls/xlat/tables.h"
-
-#include <linux/mount.h>
 #include <linux/fcntl.h>
+#include <linux/mount.h>
+
+#include "syscalls/xlat/tables.h"
 
 namespace syscope::xlat {
 namespace {
 
+// clang-format off
 #define E(name) Entry{static_cast<uint64_t>(name), #name}
+// clang-format on
 
 constexpr Entry kMountFlags[] = {
-    E(MS_RDONLY), E(MS_NOSUID), E(MS_NODEV), E(MS_NOEXEC), E(MS_SYNCHRONOUS), E(MS_REMOUNT),
-    E(MS_MANDLOCK), E(MS_DIRSYNC), E(MS_NOSYMFOLLOW), E(MS_NOATIME), E(MS_NODIRATIME), E(MS_BIND),
-    E(MS_MOVE), E(MS_REC), E(MS_SILENT), E(MS_POSIXACL), E(MS_UNBINDABLE), E(MS_PRIVATE),
-    E(MS_SLAVE), E(MS_SHARED), E(MS_RELATIME), E(MS_KERNMOUNT), E(MS_I_VERSION), E(MS_STRICTATIME),
-    E(MS_LAZYTIME), E(MS_SUBMOUNT), E(MS_NOREMOTELOCK), E(MS_NOSEC), E(MS_BORN), E(MS_ACTIVE),
+    E(MS_RDONLY),
+    E(MS_NOSUID),
+    E(MS_NODEV),
+    E(MS_NOEXEC),
+    E(MS_SYNCHRONOUS),
+    E(MS_REMOUNT),
+    E(MS_MANDLOCK),
+    E(MS_DIRSYNC),
+    E(MS_NOSYMFOLLOW),
+    E(MS_NOATIME),
+    E(MS_NODIRATIME),
+    E(MS_BIND),
+    E(MS_MOVE),
+    E(MS_REC),
+    E(MS_SILENT),
+    E(MS_POSIXACL),
+    E(MS_UNBINDABLE),
+    E(MS_PRIVATE),
+    E(MS_SLAVE),
+    E(MS_SHARED),
+    E(MS_RELATIME),
+    E(MS_KERNMOUNT),
+    E(MS_I_VERSION),
+    E(MS_STRICTATIME),
+    E(MS_LAZYTIME),
+    E(MS_SUBMOUNT),
+    E(MS_NOREMOTELOCK),
+    E(MS_NOSEC),
+    E(MS_BORN),
+    E(MS_ACTIVE),
     Entry{static_cast<uint32_t>(MS_NOUSER), "MS_NOUSER"},
 };
 constexpr Entry kUmountFlags[] = {
-    Entry{0x1, "MNT_FORCE"}, Entry{0x2, "MNT_DETACH"}, Entry{0x4, "MNT_EXPIRE"},
+    Entry{0x1, "MNT_FORCE"},
+    Entry{0x2, "MNT_DETACH"},
+    Entry{0x4, "MNT_EXPIRE"},
     Entry{0x8, "UMOUNT_NOFOLLOW"},
 };
 constexpr Entry kMountSetattrFlags[] = {
-    E(AT_SYMLINK_NOFOLLOW), E(AT_NO_AUTOMOUNT), E(AT_EMPTY_PATH), E(AT_RECURSIVE),
+    E(AT_SYMLINK_NOFOLLOW),
+    E(AT_NO_AUTOMOUNT),
+    E(AT_EMPTY_PATH),
+    E(AT_RECURSIVE),
 };
 constexpr Entry kMountAttrFlags[] = {
-    E(MOUNT_ATTR_RDONLY), E(MOUNT_ATTR_NOSUID), E(MOUNT_ATTR_NODEV), E(MOUNT_ATTR_NOEXEC),
-    E(MOUNT_ATTR_NOATIME), E(MOUNT_ATTR_STRICTATIME), E(MOUNT_ATTR_NODIRATIME), E(MOUNT_ATTR_IDMAP),
-    E(MOUNT_ATTR_NOSYMFOLLOW),
+    E(MOUNT_ATTR_RDONLY),     E(MOUNT_ATTR_NOSUID),  E(MOUNT_ATTR_NODEV),
+    E(MOUNT_ATTR_NOEXEC),     E(MOUNT_ATTR_NOATIME), E(MOUNT_ATTR_STRICTATIME),
+    E(MOUNT_ATTR_NODIRATIME), E(MOUNT_ATTR_IDMAP),   E(MOUNT_ATTR_NOSYMFOLLOW),
 };
 constexpr Entry kMountPropagation[] = {
-    E(MS_UNBINDABLE), E(MS_PRIVATE), E(MS_SLAVE), E(MS_SHARED),
+    E(MS_UNBINDABLE),
+    E(MS_PRIVATE),
+    E(MS_SLAVE),
+    E(MS_SHARED),
 };
 constexpr Entry kOpenTreeFlags[] = {
-    E(OPEN_TREE_CLONE), E(OPEN_TREE_CLOEXEC), E(AT_SYMLINK_NOFOLLOW), E(AT_REMOVEDIR),
-    E(AT_SYMLINK_FOLLOW), E(AT_NO_AUTOMOUNT), E(AT_EMPTY_PATH), E(AT_RECURSIVE),
+    E(OPEN_TREE_CLONE),   E(OPEN_TREE_CLOEXEC), E(AT_SYMLINK_NOFOLLOW), E(AT_REMOVEDIR),
+    E(AT_SYMLINK_FOLLOW), E(AT_NO_AUTOMOUNT),   E(AT_EMPTY_PATH),       E(AT_RECURSIVE),
 };
 constexpr Entry kFsopenFlags[] = {
     E(FSOPEN_CLOEXEC),
@@ -47,8 +82,9 @@ constexpr Entry kFsmountFlags[] = {
     E(FSMOUNT_CLOEXEC),
 };
 constexpr Entry kFsmountAttrFlags[] = {
-    E(MOUNT_ATTR_RDONLY), E(MOUNT_ATTR_NOSUID), E(MOUNT_ATTR_NODEV), E(MOUNT_ATTR_NOEXEC),
-    E(MOUNT_ATTR_NOATIME), E(MOUNT_ATTR_STRICTATIME), E(MOUNT_ATTR_NODIRATIME),
+    E(MOUNT_ATTR_RDONLY),     E(MOUNT_ATTR_NOSUID),  E(MOUNT_ATTR_NODEV),
+    E(MOUNT_ATTR_NOEXEC),     E(MOUNT_ATTR_NOATIME), E(MOUNT_ATTR_STRICTATIME),
+    E(MOUNT_ATTR_NODIRATIME),
 };
 constexpr Entry kMoveMountFlags[] = {
     E(MOVE_MOUNT_F_SYMLINKS), E(MOVE_MOUNT_F_AUTOMOUNTS), E(MOVE_MOUNT_F_EMPTY_PATH),
@@ -56,12 +92,15 @@ constexpr Entry kMoveMountFlags[] = {
     E(MOVE_MOUNT_SET_GROUP),
 };
 constexpr Entry kFspickFlags[] = {
-    E(FSPICK_CLOEXEC), E(FSPICK_SYMLINK_NOFOLLOW), E(FSPICK_NO_AUTOMOUNT), E(FSPICK_EMPTY_PATH),
+    E(FSPICK_CLOEXEC),
+    E(FSPICK_SYMLINK_NOFOLLOW),
+    E(FSPICK_NO_AUTOMOUNT),
+    E(FSPICK_EMPTY_PATH),
 };
 constexpr Entry kFsconfigCmds[] = {
-    E(FSCONFIG_SET_FLAG), E(FSCONFIG_SET_STRING), E(FSCONFIG_SET_BINARY), E(FSCONFIG_SET_PATH),
-    E(FSCONFIG_SET_PATH_EMPTY), E(FSCONFIG_SET_FD), E(FSCONFIG_CMD_CREATE),
-    E(FSCONFIG_CMD_RECONFIGURE),
+    E(FSCONFIG_SET_FLAG),   E(FSCONFIG_SET_STRING),      E(FSCONFIG_SET_BINARY),
+    E(FSCONFIG_SET_PATH),   E(FSCONFIG_SET_PATH_EMPTY),  E(FSCONFIG_SET_FD),
+    E(FSCONFIG_CMD_CREATE), E(FSCONFIG_CMD_RECONFIGURE),
 };
 
 #undef E
