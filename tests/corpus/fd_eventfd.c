@@ -23,6 +23,6 @@ int main(void)
 	S(SYS_close, s);
 	int o = S(SYS_eventfd, 0);
 	S(SYS_close, o);
-	S(SYS_eventfd2, 0, 0x1); /* EINVAL */
+	S(SYS_eventfd2, 0, 0x2); /* EINVAL */
 	return 0;
 }

@@ -13,7 +13,7 @@ int main(void)
 	S(SYS_pwrite64, fd, "XY", 2, 3);
 	S(SYS_pread64, fd, buf, 5, 1);
 	S(SYS_lseek, fd, 0, SEEK_END);
-	S(SYS_lseek, fd, -4, SEEK_CUR);
+	S(SYS_lseek, fd, -4L, SEEK_CUR);
 	S(SYS_lseek, fd, 0, SEEK_DATA);
 	S(SYS_lseek, fd, 0, SEEK_HOLE);
 	S(SYS_close, fd);

@@ -16,7 +16,7 @@ int main(void)
 	S(SYS_fadvise64, fd, 0, 0, POSIX_FADV_DONTNEED);
 	S(SYS_sync_file_range, fd, 0, 4096, SYNC_FILE_RANGE_WAIT_BEFORE | SYNC_FILE_RANGE_WRITE);
 	S(SYS_readahead, fd, 0, 4096);
-	S(SYS_ftruncate, fd, -1); /* EINVAL */
+	S(SYS_ftruncate, fd, -1L);/* EINVAL */
 	S(SYS_syncfs, fd);
 	S(SYS_close, fd);
 	S(SYS_fsync, fd); /* EBADF */

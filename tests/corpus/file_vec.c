@@ -18,10 +18,11 @@ int main(void)
 	S(SYS_preadv2, fd, r, 3, 0, 0, RWF_HIPRI);
 	S(SYS_preadv2, fd, r, 1, 1, 0, 0);
 	S(SYS_pwritev2, fd, w + 1, 2, 5, 0, RWF_DSYNC);
-	S(SYS_pwritev2, fd, w, 1, -1, 0, RWF_APPEND);
+	S(SYS_pwritev2, fd, w, 1, -1L, 0, RWF_APPEND);
 	S(SYS_writev, fd, w, 0);
 	S(SYS_readv, fd, r, 0);
-	S(SYS_writev, fd, w, -1); /* EINVAL */
+	static struct iovec many[1100]; /* all zero */
+	S(SYS_writev, fd, many, 1100); /* EINVAL: > IOV_MAX */
 	/* an iovec with a zero-length entry and a NULL base */
 	struct iovec z[2] = { { NULL, 0 }, { "z", 1 } };
 	S(SYS_writev, fd, z, 2);

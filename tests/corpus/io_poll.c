@@ -1,6 +1,7 @@
 /* poll/ppoll with ready, not-ready and invalid descriptors */
 #include "corpus.h"
 #include <poll.h>
+#include <sys/resource.h>
 
 int main(void)
 {
@@ -31,6 +32,9 @@ int main(void)
 	S(SYS_ppoll, f, 1, NULL, NULL, 0);
 	S(SYS_close, q[1]);
 	S(SYS_poll, f + 2, 1, 0); /* POLLHUP */
-	S(SYS_poll, f, 100000, 0); /* EINVAL */
+	struct rlimit rl = { 64, 64 };
+	S(SYS_setrlimit, RLIMIT_NOFILE, &rl);
+	static struct pollfd many[100]; /* all zero: fd 0, no events */
+	S(SYS_poll, many, 100, 0); /* EINVAL: nfds > RLIMIT_NOFILE */
 	return 0;
 }
