@@ -131,7 +131,9 @@ void Printer::flags(uint64_t v, const xlat::Table& t, const char* zero) {
     return;
   }
   if (v == 0) {
-    out_->append(zero);
+    // A set with a zero-valued name (F_OK, PROT_NONE) prints that name.
+    const char* z = t.name_of(0);
+    out_->append(z ? z : zero);
     return;
   }
   flags_text(v, t, out_);
