@@ -27,6 +27,9 @@ Result<void> interrupt(pid_t tid);
 Result<void> resume_syscall(pid_t tid, int sig = 0);
 Result<void> resume_cont(pid_t tid, int sig = 0);
 Result<void> resume_singlestep(pid_t tid, int sig = 0);
+// PTRACE_SYSEMU_SINGLESTEP: single-step, but stop at a syscall instruction
+// before running it (a syscall-entry-stop; the kernel then skips the call).
+Result<void> resume_sysemu_singlestep(pid_t tid, int sig = 0);
 Result<void> listen(pid_t tid);
 Result<void> detach(pid_t tid, int sig = 0);
 Result<void> set_options(pid_t tid, unsigned long options);

@@ -8,12 +8,14 @@
 #include <linux/filter.h>
 #include <signal.h>
 #include <sys/types.h>
+#include <time.h>
 
 #include <cstdint>
 #include <functional>
 #include <memory>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "syscope/error.h"
@@ -35,6 +37,10 @@ struct TracerOptions {
   // Ask wait4 for the resource usage of each stopped tracee (strace -c's
   // system-time accounting); see Tracer::last_rusage().
   bool collect_rusage = false;
+  // With seccomp_program: resume a traced syscall's seccomp stop with
+  // PTRACE_CONT, so observers see its entry only (one stop per syscall; -c
+  // counting calls). execve/execveat still get their exit stop.
+  bool seccomp_skip_exit = false;
   // Environment for the started command (empty: inherit).
   std::vector<std::string> env;
 };
@@ -57,8 +63,24 @@ class Tracee {
   long last_nr = -1;              // last syscall entered (restart_syscall naming)
   Abi last_abi = Abi::kX86_64;
   uint64_t last_args[6] = {};     // arguments of the syscall in progress
+  // The call a later restart_syscall resumes (exit with ERESTART_RESTARTBLOCK,
+  // or the call it was blocked in when we attached).
+  long interrupted_nr = -1;
   ResumeMode mode = ResumeMode::kSyscall;  // how to resume after ordinary stops
+  // Single-step bookkeeping of the engine (ResumeMode::kStep, tracer.cc).
+  // step_state: 0 stepping; 1 a syscall instruction was rewound at its
+  // PTRACE_SYSEMU stop and its skipped run reports next (not an instruction);
+  // 2 the syscall instruction runs for real (its report completes it; a
+  // thread that dies now died inside it); 3 entered step mode inside a
+  // syscall: its exit report is not an instruction.
+  uint8_t step_state = 0;
+  bool step_verify = false;       // resumed with a signal: check the next SIGTRAP's siginfo
+  bool stepping = false;          // last resumed with a single-step request
+  bool stop_in_syscall = false;   // the stop being dispatched is an event stop inside a syscall
   int pending_signal = 0;         // signal to inject on next resume
+  // Held in its stop by Tracer::resume_at until resume_deadline (CLOCK_MONOTONIC).
+  bool deferred = false;
+  timespec resume_deadline{};
 };
 
 // What an observer sees at a syscall stop, and may change (tampering).
@@ -101,8 +123,21 @@ class Observer {
   virtual void on_vanish(Tracee&) {}
   // The tracer detached from it (interrupt, -p end).
   virtual void on_detach(Tracee&) {}
-  // A single-step trap (ResumeMode::kStep).
+  // One instruction completed under ResumeMode::kStep (the engine resumes
+  // with PTRACE_SYSEMU_SINGLESTEP and reports each instruction once: a
+  // `syscall` instruction once the call returned, not the stop that enters a
+  // signal handler, not a SIGTRAP sent by another process while stepping
+  // unless the tracee was just resumed with a signal).
   virtual void on_step(Tracee&) {}
+  // Under ResumeMode::kStep, a syscall instruction is about to run: regs at
+  // its PTRACE_SYSEMU stop (orig_rax: the number, rip: after the
+  // instruction). The engine then runs it for real; on_step follows when it
+  // returns. An observer may switch the tracee's mode here.
+  virtual void on_step_syscall(Tracee&, const user_regs_struct&) {}
+  // detach_all: the tracee is in a ptrace-stop and is detached next; *sig is
+  // the signal it will be given. Observers undo their changes (breakpoints)
+  // and may clear *sig (their own trap).
+  virtual void on_detaching(Tracee&, int* sig) { (void)sig; }
   // A SIGTRAP signal-delivery-stop from a breakpoint or step while the
   // observer manages stepping; return true to swallow it.
   virtual bool on_trap(Tracee&, const siginfo_t&) { return false; }
@@ -155,14 +190,35 @@ class Tracer {
   // stepping after they changed the mode).
   Result<void> resume(Tracee& t, int sig = 0);
 
+  // Holds a tracee that sits in a ptrace-stop (typically the stop being
+  // dispatched) until `deadline` (CLOCK_MONOTONIC) instead of resuming it
+  // now, without holding up the other tracees (strace's delay_enter /
+  // delay_exit). A POSIX timer raising SIGALRM wakes the loop (a no-op
+  // handler is installed if SIGALRM has none); a signal to deliver waits in
+  // pending_signal meanwhile.
+  void resume_at(Tracee& t, const timespec& deadline);
+  // Hands back a wait status an observer collected while running its own
+  // ptrace requests on a stopped tracee (e.g. it died during an injected
+  // syscall); the loop handles it before it waits again.
+  void requeue_status(pid_t tid, int status);
+
  private:
   void handle(pid_t tid, int status);
   void handle_syscall_stop(Tracee& t, bool from_seccomp);
   void handle_event(Tracee& t, const pt::WaitStatus& ws);
   void handle_signal(Tracee& t, int sig);
+  void handle_step_trap(Tracee& t);      // kStep: a SIGTRAP that completes a step
+  void handle_step_syscall(Tracee& t);   // kStep: PTRACE_SYSEMU stop at a syscall instruction
+  void resume_in_syscall(Tracee& t);     // resume() from an event stop inside a syscall
   void handle_exit(Tracee& t, const pt::WaitStatus& ws);
   Tracee& adopt(pid_t tid, pid_t tgid, Tracee* parent);
   void remove(pid_t tid);
+  // Children the engine follows only because they inherited the seccomp
+  // filter (a RET_TRACE syscall without a tracer fails with ENOSYS) while
+  // follow_forks is off: resumed with PTRACE_CONT at every stop, never shown
+  // to observers, not counted by tracee_count().
+  void handle_shadow(pid_t tid, int status);
+  void add_shadow(pid_t tid);
   void detach_all();
   unsigned long ptrace_options(bool spawned) const;
 
@@ -171,11 +227,19 @@ class Tracer {
   struct rusage last_rusage_ {};
   std::vector<Observer*> observers_;
   std::unordered_map<pid_t, std::unique_ptr<Tracee>> tracees_;
+  std::unordered_set<pid_t> shadows_;  // see handle_shadow()
+  bool attached_any_ = false;          // attach() was used: not every tracee has our filter
   pid_t main_pid_ = 0;
   int main_status_code_ = 0;
   int main_killed_sig_ = 0;
   bool main_core_ = false;
   bool main_done_ = false;
+  // resume_at / requeue_status (tracer.cc).
+  void resume_due();
+  std::vector<pid_t> deferred_;
+  std::vector<std::pair<pid_t, int>> requeued_;
+  timer_t delay_timer_{};
+  bool delay_timer_created_ = false;
 };
 
 }  // namespace syscope

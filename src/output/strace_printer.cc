@@ -151,7 +151,7 @@ void StracePrinter::on_syscall_entry(SyscallStop& s) {
   Printer p(out, fo, &ctx_);
   c.p = &p;
   if (c.desc && std::strcmp(c.desc->name, "restart_syscall") == 0) {
-    const SyscallDesc* prev = syscall_by_nr(s.abi, th.interrupted_nr);
+    const SyscallDesc* prev = syscall_by_nr(s.abi, s.tracee.interrupted_nr);
     *out += "<... resuming interrupted ";
     *out += prev ? prev->name : "system call";
     *out += " ...>";
@@ -168,7 +168,6 @@ void StracePrinter::on_syscall_entry(SyscallStop& s) {
 
 void StracePrinter::on_syscall_exit(SyscallStop& s) {
   Thread& th = thread(s.tracee.tid);
-  if (-s.rval == 516 /* ERESTART_RESTARTBLOCK */) th.interrupted_nr = s.nr;
   if (!th.active) return;
   th.active = false;
   OutputFile& f = sink_->for_tid(s.tracee.tid);
@@ -223,6 +222,10 @@ void StracePrinter::on_syscall_exit(SyscallStop& s) {
     b += th.stage;
   }
   end_line(s.tracee.tid, f);
+  if (opts_.dump_io) {
+    dump_io(opts_.read_fds, opts_.write_fds, c.desc, c.args, c.rval, ctx_, &f.buf());
+    f.line_ended();
+  }
 }
 
 void StracePrinter::mark_injected(pid_t tid, const char* mark) { thread(tid).inject_mark = mark; }

@@ -12,6 +12,7 @@
 
 #include "decoders/decoder.h"
 #include "format/format_options.h"
+#include "output/io_dump.h"
 #include "output/sink.h"
 #include "output/tracee_context.h"
 #include "syscalls/syscall_set.h"
@@ -26,6 +27,8 @@ struct StraceOptions {
   SyscallSet verbose = SyscallSet::all();  // -e verbose=
   SyscallSet raw;                          // -e raw=
   std::bitset<65> signals = std::bitset<65>().set();  // -e signal=
+  FdSet read_fds, write_fds;               // -e read= / -e write=
+  bool dump_io = false;                    // either set is non-empty
   bool pid_prefix_always = false;  // -o FILE with -f or several -p: "%-5u "
   int timestamps = 0;              // 1: -t, 2: -tt, 3: -ttt
   bool relative = false;           // -r
@@ -68,7 +71,6 @@ class StracePrinter : public Observer {
     std::string stage;
     timespec entry_ts{};
     const char* inject_mark = nullptr;
-    long interrupted_nr = -1; // for restart_syscall(<... resuming interrupted X ...>)
   };
 
   Thread& thread(pid_t tid) { return threads_[tid]; }

@@ -19,6 +19,7 @@ const char* request_name(int req) {
     case PTRACE_SYSCALL: return "PTRACE_SYSCALL";
     case PTRACE_CONT: return "PTRACE_CONT";
     case PTRACE_SINGLESTEP: return "PTRACE_SINGLESTEP";
+    case PTRACE_SYSEMU_SINGLESTEP: return "PTRACE_SYSEMU_SINGLESTEP";
     case PTRACE_LISTEN: return "PTRACE_LISTEN";
     case PTRACE_DETACH: return "PTRACE_DETACH";
     case PTRACE_SETOPTIONS: return "PTRACE_SETOPTIONS";
@@ -64,6 +65,9 @@ Result<void> interrupt(pid_t tid) { return req_void(PTRACE_INTERRUPT, tid, 0, 0)
 Result<void> resume_syscall(pid_t tid, int sig) { return req_void(PTRACE_SYSCALL, tid, 0, sig); }
 Result<void> resume_cont(pid_t tid, int sig) { return req_void(PTRACE_CONT, tid, 0, sig); }
 Result<void> resume_singlestep(pid_t tid, int sig) { return req_void(PTRACE_SINGLESTEP, tid, 0, sig); }
+Result<void> resume_sysemu_singlestep(pid_t tid, int sig) {
+  return req_void(PTRACE_SYSEMU_SINGLESTEP, tid, 0, sig);
+}
 Result<void> listen(pid_t tid) { return req_void(PTRACE_LISTEN, tid, 0, 0); }
 Result<void> detach(pid_t tid, int sig) { return req_void(PTRACE_DETACH, tid, 0, sig); }
 Result<void> set_options(pid_t tid, unsigned long options) {

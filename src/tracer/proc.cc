@@ -56,6 +56,17 @@ bool clone_makes_thread(Tracee& t) {
   return false;
 }
 
+long current_syscall(pid_t tid) {
+  char path[64];
+  snprintf(path, sizeof path, "/proc/%d/syscall", tid);
+  FILE* f = fopen(path, "re");
+  if (!f) return -1;
+  long nr = -1;
+  if (fscanf(f, "%ld", &nr) != 1) nr = -1;
+  fclose(f);
+  return nr;
+}
+
 std::string fd_path(pid_t tid, int fd) {
   char path[64];
   if (fd == AT_FDCWD)

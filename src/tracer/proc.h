@@ -18,6 +18,9 @@ std::vector<pid_t> threads_of(pid_t pid);
 // Whether the clone the tracee is in creates a thread (CLONE_THREAD in
 // clone's flags or clone3's clone_args.flags).
 bool clone_makes_thread(Tracee& t);
+// The syscall a thread is blocked in (first field of /proc/TID/syscall), -1
+// if it is running or unknown.
+long current_syscall(pid_t tid);
 // readlink(/proc/TID/fd/FD) ("" on failure); fd == AT_FDCWD gives the cwd.
 std::string fd_path(pid_t tid, int fd);
 

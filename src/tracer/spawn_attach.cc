@@ -21,7 +21,10 @@ namespace syscope {
 unsigned long Tracer::ptrace_options(bool spawned) const {
   unsigned long o = PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACEEXEC;
   if (opts_.follow_forks) o |= PTRACE_O_TRACECLONE | PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK;
-  if (spawned && !opts_.seccomp_program.empty()) o |= PTRACE_O_TRACESECCOMP;
+  // Children inherit the filter and need a tracer for its RET_TRACE: without
+  // -f they are followed silently (handle_shadow).
+  if (spawned && !opts_.seccomp_program.empty())
+    o |= PTRACE_O_TRACESECCOMP | PTRACE_O_TRACECLONE | PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK;
   if (spawned && (opts_.kill_on_exit || !opts_.seccomp_program.empty())) o |= PTRACE_O_EXITKILL;
   return o;
 }
@@ -49,17 +52,23 @@ Result<pid_t> Tracer::spawn(const std::string& path, const std::vector<std::stri
   if (pid == 0) {
     close(go[1]);
     char c;
-    // Wait until the tracer has seized us: from here on every syscall of
-    // ours is seen (and hidden until execve).
+    // Wait until the tracer has seized us. A seized tracee that has not
+    // stopped yet runs as if resumed with PTRACE_CONT: nothing of ours
+    // stops until the marker below or, with the filter, execve itself.
     while (read(go[0], &c, 1) < 0 && errno == EINTR) {
     }
     close(go[0]);
+    bool filtered = false;
     if (with_filter) {
-      if (syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, 0, &prog) != 0) {
+      filtered = syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, 0, &prog) == 0;
+      if (!filtered) {
         prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0);
-        syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, 0, &prog);
+        filtered = syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, 0, &prog) == 0;
       }
     }
+    // No filter (none asked for, or it failed): one stop so the tracer
+    // resumes us with PTRACE_SYSCALL and sees execve (handle_signal).
+    if (!filtered) raise(SIGSYS);
     execve(path.c_str(), cargv.data(), envp);
     int e = errno;
     const char* msg = strerror(e);
@@ -75,17 +84,15 @@ Result<pid_t> Tracer::spawn(const std::string& path, const std::vector<std::stri
     close(go[1]);
     return std::unexpected(e);
   };
+  // No PTRACE_INTERRUPT and no wait: the child is blocked in read() and
+  // its first stop is the marker or the filter's execve stop (start-up cost).
   if (auto r = pt::seize(pid, ptrace_options(true)); !r) return fail(r.error());
-  if (auto r = pt::interrupt(pid); !r) return fail(r.error());
-  int status = 0;
-  if (auto r = pt::wait_tid(pid, &status, false); !r) return fail(r.error());
   Tracee& t = adopt(pid, pid, nullptr);
   t.hidden = true;
   t.startup = true;
   t.seen_first_stop = true;
   t.seccomp_filtered = with_filter;
   main_pid_ = pid;
-  (void)resume(t);
   (void)!write(go[1], "g", 1);
   close(go[1]);
   return pid;
@@ -106,9 +113,12 @@ Result<std::vector<pid_t>> Tracer::attach(pid_t pid, bool all_threads) {
       if (tid == pid) return std::unexpected(r.error());
       continue;  // a thread that exited meanwhile
     }
+    long blocked_in = proc::current_syscall(tid);
     (void)pt::interrupt(tid);
     Tracee& t = adopt(tid, pid, nullptr);
     t.attached = true;
+    attached_any_ = true;
+    t.interrupted_nr = blocked_in;
     done.push_back(tid);
   }
   return done;
@@ -118,7 +128,17 @@ void Tracer::detach_all() {
   // Every tracee is running (we resume each after its stop) or listening in
   // group-stop: interrupt each, wait for the stop, then detach, re-injecting a
   // signal that was about to be delivered.
-  std::vector<pid_t> tids;
+  // Like strace: the started command gets the signal that stopped us (it
+  // would have got a terminal's ^C anyway); attached processes are only
+  // detached.
+  if (main_pid_ && find(main_pid_) && stop_signal()) {
+    kill(main_pid_, SIGCONT);
+    kill(main_pid_, stop_signal());
+  }
+  // Children followed only for the filter carry it too.
+  for (pid_t tid : shadows_) kill(tid, SIGKILL);
+  shadows_.clear();
+  std::vector<pid_t> tids, held;
   for (auto& [tid, t] : tracees_) {
     bool kill_it = !t->attached && t->seccomp_filtered;
     if (kill_it) {
@@ -127,7 +147,18 @@ void Tracer::detach_all() {
       kill(t->tgid, SIGKILL);
       continue;
     }
+    if (t->deferred) {
+      held.push_back(tid);  // already stopped (resume_at): no new stop will come
+      continue;
+    }
     if (pt::interrupt(tid)) tids.push_back(tid);
+  }
+  for (pid_t tid : held) {
+    Tracee* t = find(tid);
+    for (Observer* o : observers_) o->on_detaching(*t, &t->pending_signal);
+    (void)pt::detach(tid, t->pending_signal);
+    for (Observer* o : observers_) o->on_detach(*t);
+    remove(tid);
   }
   size_t pending = tids.size();
   while (pending > 0) {
@@ -148,6 +179,20 @@ void Tracer::detach_all() {
     }
     int sig = ws.kind == K::kSignalStop ? ws.sig : 0;
     if (!t->seccomp_filtered || t->attached) {
+      if (t->mode == ResumeMode::kStep && t->stepping) {
+        siginfo_t si{};
+        user_regs_struct regs;
+        if (ws.kind == K::kSyscallStop && t->step_state == 0 && pt::get_regs(t->tid, &regs)) {
+          // A PTRACE_SYSEMU stop: undo the skip, the call runs once detached.
+          regs.rip -= 2;
+          regs.rax = regs.orig_rax;
+          (void)pt::set_regs(t->tid, regs);
+        } else if (sig == SIGTRAP && pt::get_siginfo(t->tid, &si) &&
+                   (si.si_code == TRAP_TRACE || si.si_code == TRAP_BRKPT || si.si_code == SIGTRAP)) {
+          sig = 0;  // our own step trap
+        }
+      }
+      for (Observer* o : observers_) o->on_detaching(*t, &sig);
       (void)pt::detach(t->tid, sig);
       for (Observer* o : observers_) o->on_detach(*t);
       remove(t->tid);

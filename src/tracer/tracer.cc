@@ -19,6 +19,14 @@ namespace {
 // The only mutable global of the engine: set from a signal handler.
 volatile sig_atomic_t g_stop_signal = 0;
 
+// SIGALRM handler for the delay timer when nobody installed one: it only
+// has to interrupt the blocking wait.
+void on_delay_alarm(int) {}
+
+bool before(const timespec& a, const timespec& b) {
+  return a.tv_sec < b.tv_sec || (a.tv_sec == b.tv_sec && a.tv_nsec < b.tv_nsec);
+}
+
 bool is_exec_nr(Abi abi, long nr) {
   const SyscallDesc* d = syscall_by_nr(abi, nr);
   return d && (std::strcmp(d->name, "execve") == 0 || std::strcmp(d->name, "execveat") == 0);
@@ -27,7 +35,9 @@ bool is_exec_nr(Abi abi, long nr) {
 }  // namespace
 
 Tracer::Tracer(TracerOptions opts) : opts_(std::move(opts)) {}
-Tracer::~Tracer() = default;
+Tracer::~Tracer() {
+  if (delay_timer_created_) timer_delete(delay_timer_);
+}
 
 void Tracer::request_stop(int sig) { g_stop_signal = sig ? sig : SIGTERM; }
 int Tracer::stop_signal() { return g_stop_signal; }
@@ -52,16 +62,59 @@ Tracee& Tracer::adopt(pid_t tid, pid_t tgid, Tracee* parent) {
 
 void Tracer::remove(pid_t tid) { tracees_.erase(tid); }
 
+void Tracer::add_shadow(pid_t tid) {
+  if (!find(tid)) shadows_.insert(tid);
+}
+
+void Tracer::handle_shadow(pid_t tid, int status) {
+  pt::WaitStatus ws = pt::WaitStatus::classify(status);
+  using K = pt::WaitStatus::Kind;
+  int sig = 0;
+  switch (ws.kind) {
+    case K::kExited:
+    case K::kKilled: shadows_.erase(tid); return;
+    case K::kEventStop:
+      if (ws.event == PTRACE_EVENT_FORK || ws.event == PTRACE_EVENT_VFORK || ws.event == PTRACE_EVENT_CLONE) {
+        if (auto msg = pt::get_event_msg(tid)) add_shadow(static_cast<pid_t>(*msg));
+      } else if (ws.event == PTRACE_EVENT_EXEC) {
+        auto msg = pt::get_event_msg(tid);
+        if (msg && static_cast<pid_t>(*msg) != tid) shadows_.erase(static_cast<pid_t>(*msg));
+      }
+      break;  // a seccomp stop: let the syscall run
+    case K::kGroupStop:
+      if (pt::listen(tid)) return;
+      break;
+    case K::kSignalStop: sig = ws.sig; break;
+    default: break;  // first stop, LISTEN wake-up
+  }
+  (void)pt::resume_cont(tid, sig);
+}
+
 Result<void> Tracer::resume(Tracee& t, int sig) {
+  if (t.deferred) {  // held by resume_at(); resume_due() resumes it
+    if (sig) t.pending_signal = sig;
+    return {};
+  }
+  if (!sig && t.pending_signal) {
+    sig = t.pending_signal;
+    t.pending_signal = 0;
+  }
   Result<void> r;
   if (t.mode == ResumeMode::kStep && !t.in_syscall) {
-    r = pt::resume_singlestep(t.tid, sig);
+    // Entering step mode inside a syscall: its exit report comes first.
+    if (!t.stepping && t.stop_in_syscall) t.step_state = 3;
+    // PTRACE_SYSEMU_SINGLESTEP stops before a syscall instruction runs
+    // (handle_step_syscall); a rewound or running call is stepped plainly.
+    r = t.step_state == 0 ? pt::resume_sysemu_singlestep(t.tid, sig) : pt::resume_singlestep(t.tid, sig);
+    t.stepping = true;
+    t.step_verify = sig != 0;
   } else if (t.in_syscall || (t.mode == ResumeMode::kSyscall && !t.seccomp_filtered &&
                               opts_.syscall_stops)) {
     r = pt::resume_syscall(t.tid, sig);
   } else {
     r = pt::resume_cont(t.tid, sig);
   }
+  if (t.mode != ResumeMode::kStep || t.in_syscall) t.stepping = false, t.step_state = 0;
   // ESRCH: it died meanwhile; its exit status will come through wait.
   if (!r && r.error().gone()) return {};
   return r;
@@ -76,10 +129,17 @@ int Tracer::run() {
   std::vector<Event> batch;
   struct rusage ru {};
   struct rusage* rup = opts_.collect_rusage ? &ru : nullptr;
-  while (!tracees_.empty()) {
+  while (!tracees_.empty() || !shadows_.empty()) {
     if (g_stop_signal) {
       detach_all();
       break;
+    }
+    if (!deferred_.empty()) resume_due();
+    if (!requeued_.empty()) {
+      auto q = std::move(requeued_);
+      requeued_.clear();
+      for (auto& [tid, st] : q) handle(tid, st);
+      continue;
     }
     int status = 0;
     auto r = pt::wait_any(&status, false, rup);
@@ -92,7 +152,7 @@ int Tracer::run() {
     }
     batch.clear();
     batch.push_back({*r, status, ru});
-    if (tracees_.size() > 1) {
+    if (tracees_.size() + shadows_.size() > 1) {
       // Drain whatever else is ready, so that every tracee with a pending
       // stop is served once before anyone is served twice.
       for (;;) {
@@ -110,21 +170,106 @@ int Tracer::run() {
   return main_status_code_;
 }
 
+void Tracer::requeue_status(pid_t tid, int status) { requeued_.emplace_back(tid, status); }
+
+void Tracer::resume_at(Tracee& t, const timespec& deadline) {
+  if (!t.deferred) deferred_.push_back(t.tid);
+  t.deferred = true;
+  t.resume_deadline = deadline;
+  if (!delay_timer_created_) {
+    struct sigaction old {};
+    sigaction(SIGALRM, nullptr, &old);
+    if (!(old.sa_flags & SA_SIGINFO) && (old.sa_handler == SIG_DFL || old.sa_handler == SIG_IGN)) {
+      struct sigaction sa {};
+      sa.sa_handler = on_delay_alarm;  // no SA_RESTART: the wait returns EINTR
+      sigemptyset(&sa.sa_mask);
+      sigaction(SIGALRM, &sa, nullptr);
+    }
+    sigevent ev{};
+    ev.sigev_notify = SIGEV_SIGNAL;
+    ev.sigev_signo = SIGALRM;
+    delay_timer_created_ = timer_create(CLOCK_MONOTONIC, &ev, &delay_timer_) == 0;
+  }
+  if (delay_timer_created_) {
+    itimerspec cur{};
+    timer_gettime(delay_timer_, &cur);
+    timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    timespec armed{now.tv_sec + cur.it_value.tv_sec, now.tv_nsec + cur.it_value.tv_nsec};
+    if (armed.tv_nsec >= 1000000000) {
+      armed.tv_nsec -= 1000000000;
+      ++armed.tv_sec;
+    }
+    bool idle = cur.it_value.tv_sec == 0 && cur.it_value.tv_nsec == 0;
+    if (idle || before(deadline, armed)) {
+      // Repeats every millisecond after the deadline until resume_due()
+      // disarms it: a signal that lands just before the wait blocks is not lost.
+      itimerspec its{{0, 1000000}, deadline};
+      timer_settime(delay_timer_, TIMER_ABSTIME, &its, nullptr);
+    }
+  }
+}
+
+void Tracer::resume_due() {
+  timespec now;
+  clock_gettime(CLOCK_MONOTONIC, &now);
+  std::vector<pid_t> due;
+  timespec next{};
+  bool have_next = false;
+  std::erase_if(deferred_, [&](pid_t tid) {
+    Tracee* t = find(tid);
+    if (!t || !t->deferred) return true;
+    if (!before(now, t->resume_deadline)) {
+      due.push_back(tid);
+      return true;
+    }
+    if (!have_next || before(t->resume_deadline, next)) next = t->resume_deadline;
+    have_next = true;
+    return false;
+  });
+  if (delay_timer_created_) {
+    itimerspec its{};
+    if (have_next) its = {{0, 1000000}, next};
+    timer_settime(delay_timer_, have_next ? TIMER_ABSTIME : 0, &its, nullptr);
+  }
+  for (pid_t tid : due) {
+    if (Tracee* t = find(tid)) {
+      t->deferred = false;
+      (void)resume(*t);
+    }
+  }
+}
+
 void Tracer::handle(pid_t tid, int status) {
   pt::WaitStatus ws = pt::WaitStatus::classify(status);
   Tracee* tp = find(tid);
   if (!tp) {
+    if (shadows_.count(tid)) return handle_shadow(tid, status);
     if (ws.kind == pt::WaitStatus::Kind::kExited || ws.kind == pt::WaitStatus::Kind::kKilled)
       return;  // an untracked child (e.g. after detach) or a reaped leader
     // A new child whose stop arrived before its parent's clone event.
+    // Without -f, children are only followed for our seccomp filter.
+    if (!opts_.follow_forks) {
+      add_shadow(tid);
+      return handle_shadow(tid, status);
+    }
     tp = &adopt(tid, proc::tgid_of(tid), nullptr);
+    // Every tracee descends from the started command, which has the filter:
+    // no need to wait for the parent's event to learn it (strace's gap).
+    tp->seccomp_filtered = !opts_.seccomp_program.empty() && !attached_any_;
   }
   Tracee& t = *tp;
   using K = pt::WaitStatus::Kind;
   switch (ws.kind) {
     case K::kExited:
     case K::kKilled: handle_exit(t, ws); return;
-    case K::kSyscallStop: handle_syscall_stop(t, false); return;
+    case K::kSyscallStop:
+      if (t.mode == ResumeMode::kStep && t.stepping && t.step_state == 0) {
+        handle_step_syscall(t);
+        return;
+      }
+      handle_syscall_stop(t, false);
+      return;
     case K::kEventStop: handle_event(t, ws); return;
     case K::kGroupStop:
       if (!t.seen_first_stop) {  // initial stop of an auto-attached child
@@ -145,6 +290,12 @@ void Tracer::handle(pid_t tid, int status) {
       return;
     case K::kSignalStop:
       t.seen_first_stop = true;
+      // Single-step fast path: a SIGTRAP after a plain step request is the
+      // step's trap; no PTRACE_GETSIGINFO (it would cost ~10% of a step).
+      if (ws.sig == SIGTRAP && t.mode == ResumeMode::kStep && t.stepping && !t.step_verify) {
+        handle_step_trap(t);
+        return;
+      }
       handle_signal(t, ws.sig);
       return;
     case K::kContinued: return;
@@ -180,9 +331,12 @@ void Tracer::handle_syscall_stop(Tracee& t, bool from_seccomp) {
     t.last_nr = s.nr;
     t.last_abi = abi;
     for (int i = 0; i < 6; ++i) t.last_args[i] = s.args[i];
-    if (t.hidden && is_exec_nr(abi, s.nr)) t.hidden = false;
+    bool exec = is_exec_nr(abi, s.nr);
+    if (t.hidden && exec) t.hidden = false;
     if (!t.hidden)
       for (Observer* o : observers_) o->on_syscall_entry(s);
+    // Entry-only observers (-c counting calls): no exit stop.
+    if (opts_.seccomp_skip_exit && s.from_seccomp && !exec) t.in_syscall = false;
     (void)resume(t);
     return;
   }
@@ -200,6 +354,7 @@ void Tracer::handle_syscall_stop(Tracee& t, bool from_seccomp) {
     s.ip = info.instruction_pointer;
     s.sp = info.stack_pointer;
     t.in_syscall = false;
+    if (s.rval == -516 /* ERESTART_RESTARTBLOCK */) t.interrupted_nr = s.nr;
     if (!t.hidden) {
       for (Observer* o : observers_) o->on_syscall_exit(s);
       // The started command's exec failed: hide its error report again.
@@ -220,7 +375,9 @@ void Tracer::handle_event(Tracee& t, const pt::WaitStatus& ws) {
     case PTRACE_EVENT_VFORK:
     case PTRACE_EVENT_CLONE: {
       auto msg = pt::get_event_msg(t.tid);
-      if (msg) {
+      if (msg && !opts_.follow_forks) {
+        add_shadow(static_cast<pid_t>(*msg));
+      } else if (msg) {
         pid_t child = static_cast<pid_t>(*msg);
         pid_t tgid = child;
         if (ws.event == PTRACE_EVENT_CLONE && proc::clone_makes_thread(t)) tgid = t.tgid;
@@ -233,12 +390,13 @@ void Tracer::handle_event(Tracee& t, const pt::WaitStatus& ws) {
           adopt(child, tgid, &t);
         }
       }
-      (void)resume(t);
+      resume_in_syscall(t);
       return;
     }
     case PTRACE_EVENT_EXEC: {
       auto msg = pt::get_event_msg(t.tid);
       pid_t former = msg ? static_cast<pid_t>(*msg) : t.tid;
+      if (former != t.tid) shadows_.erase(former);
       Tracee* self = &t;
       if (former != t.tid) {
         // A non-leader thread exec'd: it now has the leader's pid and the old
@@ -257,10 +415,10 @@ void Tracer::handle_event(Tracee& t, const pt::WaitStatus& ws) {
       }
       self->mem.reset(self->tid);
       for (Observer* o : observers_) o->on_exec(*self, former);
-      (void)resume(*self);
+      resume_in_syscall(*self);
       return;
     }
-    default: (void)resume(t); return;
+    default: resume_in_syscall(t); return;
   }
 }
 
@@ -268,9 +426,25 @@ void Tracer::handle_signal(Tracee& t, int sig) {
   siginfo_t si{};
   int deliver = sig;
   bool have_info = static_cast<bool>(pt::get_siginfo(t.tid, &si));
-  if (sig == SIGTRAP && have_info && t.mode == ResumeMode::kStep) {
+  if (sig == SIGSYS && t.startup && t.hidden && have_info && si.si_code == SI_TKILL &&
+      si.si_pid == t.tid) {
+    // spawn's child runs without our seccomp filter (none, or it could not
+    // be installed) and asks to be traced from here on (Tracer::spawn).
+    t.seccomp_filtered = false;
+    opts_.seccomp_program.clear();
+    (void)resume(t);
+    return;
+  }
+  if (sig == SIGTRAP && have_info && t.mode == ResumeMode::kStep && t.stepping) {
     if (si.si_code == TRAP_TRACE || si.si_code == TRAP_BRKPT) {
-      for (Observer* o : observers_) o->on_step(t);
+      handle_step_trap(t);
+      return;
+    }
+    if (si.si_code == SIGTRAP) {
+      // ptrace_notify() after a signal handler's frame was set up: the
+      // tracee sits on the handler's first instruction, nothing ran.
+      t.step_verify = false;
+      for (Observer* o : observers_) (void)o->on_trap(t, si);
       (void)resume(t);
       return;
     }
@@ -286,6 +460,40 @@ void Tracer::handle_signal(Tracee& t, int sig) {
   if (!t.hidden && have_info)
     for (Observer* o : observers_) o->on_signal(t, si, &deliver);
   (void)resume(t, deliver);
+}
+
+void Tracer::handle_step_trap(Tracee& t) {
+  switch (t.step_state) {
+    case 1: t.step_state = 2; break;  // the skipped run of a rewound syscall
+    case 3: t.step_state = 0; break;  // exit report of a syscall entered unstepped
+    default:
+      t.step_state = 0;
+      for (Observer* o : observers_) o->on_step(t);
+  }
+  (void)resume(t);
+}
+
+void Tracer::handle_step_syscall(Tracee& t) {
+  // PTRACE_SYSEMU_SINGLESTEP stopped at a syscall instruction and the kernel
+  // will skip the call: rewind to the instruction and step it for real, so
+  // that it runs once and completes with one report.
+  t.seen_first_stop = true;
+  user_regs_struct regs;
+  if (!pt::get_regs(t.tid, &regs)) {
+    (void)resume(t);
+    return;
+  }
+  for (Observer* o : observers_) o->on_step_syscall(t, regs);
+  regs.rip -= 2;  // syscall, int 0x80 and sysenter are 2 bytes long
+  regs.rax = regs.orig_rax;
+  if (pt::set_regs(t.tid, regs)) t.step_state = 1;
+  (void)resume(t);
+}
+
+void Tracer::resume_in_syscall(Tracee& t) {
+  t.stop_in_syscall = true;
+  (void)resume(t);
+  t.stop_in_syscall = false;
 }
 
 void Tracer::handle_exit(Tracee& t, const pt::WaitStatus& ws) {

@@ -181,7 +181,14 @@ int parse_qualifier(std::string_view e, Options* o) {
     o->strace.fmt.decode_fds = val == "none" ? 0 : (val == "all" || val.find("socket") != std::string_view::npos) ? 2 : 1;
     return -1;
   }
-  if (key == "read" || key == "write" || key == "kvm" || key == "trace-fds" || key == "fd" || key == "fds")
+  if (key == "read" || key == "reads" || key == "r" || key == "write" || key == "writes" || key == "w") {
+    auto fds = FdSet::parse(val);
+    if (!fds) return fail(fds.error().op);
+    (key[0] == 'r' ? o->strace.read_fds : o->strace.write_fds) = std::move(*fds);
+    o->strace.dump_io = !o->strace.read_fds.empty() || !o->strace.write_fds.empty();
+    return -1;
+  }
+  if (key == "kvm" || key == "trace-fds" || key == "fd" || key == "fds")
     return fail("-e " + std::string(key) + "= is not supported yet");
   return fail("invalid qualifier '" + std::string(e) + "'");
 }

@@ -1,0 +1,11 @@
+// SPDX-License-Identifier: MIT
+// W1: a syscall storm. N calls of getppid (default 200000), nothing else.
+#include <stdlib.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+int main(int argc, char** argv) {
+  long n = argc > 1 ? atol(argv[1]) : 200000;
+  for (long i = 0; i < n; ++i) syscall(SYS_getppid);
+  return 0;
+}

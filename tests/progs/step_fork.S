@@ -1,0 +1,42 @@
+/* SPDX-License-Identifier: MIT
+ * syscope step test: fork, the parent waits for the child (no libc).
+ *   parent: fork 2 + test/jz 2 + 1 + 2N + wait4 6 + exit 3 = 2N + 14
+ *           N = 2000  ->  4014   (syscalls: fork, wait4, exit_group)
+ *   child:  test/jz 2 + 1 + 2M + exit 3 = 2M + 6
+ *           M = 3000  ->  6006   (syscalls: exit_group)
+ */
+#define N 2000
+#define M 3000
+	.text
+	.globl _start
+	.type _start, @function
+_start:
+	mov	$57, %eax		/* fork */
+	syscall
+	test	%rax, %rax
+	jz	child
+	mov	$N, %ecx
+1:	dec	%ecx
+	jnz	1b
+	mov	$-1, %rdi
+	xor	%esi, %esi
+	xor	%edx, %edx
+	xor	%r10d, %r10d
+	mov	$61, %eax		/* wait4(-1, 0, 0, 0) */
+	syscall
+	mov	$231, %eax		/* exit_group(0) */
+	xor	%edi, %edi
+	syscall
+	.size _start, .-_start
+
+	.globl child
+	.type child, @function
+child:
+	mov	$M, %ecx
+2:	dec	%ecx
+	jnz	2b
+	mov	$231, %eax
+	xor	%edi, %edi
+	syscall
+	.size child, .-child
+	.section .note.GNU-stack,"",@progbits
