@@ -51,22 +51,10 @@ void format_return(Call& c, std::string* out) {
         out->append(b);
         break;
       case RetFmt::kFd: {
-        std::string* saved = c.p ? &c.p->out() : nullptr;
-        (void)saved;
         snprintf(b, sizeof b, "%" PRId64, r);
         out->append(b);
-        if (c.p && c.p->opt().decode_fds) {
-          std::string path = c.p->ctx().fd_path(static_cast<int>(r));
-          if (!path.empty()) {
-            out->push_back('<');
-            std::string details = c.p->opt().decode_fds > 1 ? c.p->ctx().fd_details(static_cast<int>(r)) : "";
-            if (!details.empty())
-              out->append(details);
-            else
-              Printer::quote_into(out, reinterpret_cast<const unsigned char*>(path.data()), path.size(), 3);
-            out->push_back('>');
-          }
-        }
+        if (c.p && c.p->opt().decode_fds)
+          Printer::fd_annotation(static_cast<int>(r), c.p->ctx(), c.p->opt(), out);
         break;
       }
       default:

@@ -56,22 +56,29 @@ void Printer::addr(uint64_t v) {
     append_fmt_u(out_, "%#" PRIx64, v);
 }
 
+void Printer::fd_annotation(int fd, DecodeContext& ctx, const FormatOptions& opt, std::string* out) {
+  std::string p = ctx.fd_path(fd);
+  if (p.empty()) return;
+  out->push_back('<');
+  std::string details = opt.decode_fds > 1 ? ctx.fd_details(fd) : std::string();
+  if (!details.empty()) {
+    out->append(details);
+    out->push_back('>');
+    return;
+  }
+  // readlink says "PATH (deleted)"; strace prints "<PATH>(deleted)".
+  static constexpr std::string_view kDeleted = " (deleted)";
+  bool deleted = p.size() > kDeleted.size() && std::string_view(p).ends_with(kDeleted);
+  if (deleted) p.resize(p.size() - kDeleted.size());
+  quote_into(out, reinterpret_cast<const unsigned char*>(p.data()), p.size(), opt.hex_strings == 2 ? 2 : 3);
+  out->push_back('>');
+  if (deleted) out->append("(deleted)");
+}
+
 void Printer::fd(int64_t fd) {
   int f = static_cast<int>(fd);
   dec(f);
-  if (opt_->decode_fds && f >= 0) {
-    std::string p = ctx_->fd_path(f);
-    if (!p.empty()) {
-      out_->push_back('<');
-      std::string details = opt_->decode_fds > 1 ? ctx_->fd_details(f) : std::string();
-      if (!details.empty())
-        out_->append(details);
-      else
-        quote_into(out_, reinterpret_cast<const unsigned char*>(p.data()), p.size(),
-                   opt_->hex_strings == 2 ? 2 : 3);
-      out_->push_back('>');
-    }
-  }
+  if (opt_->decode_fds && f >= 0) fd_annotation(f, *ctx_, *opt_, out_);
 }
 
 void Printer::dirfd(int64_t fd) {

@@ -38,6 +38,8 @@ class Printer {
 
   // File descriptors: "3", or "3</etc/passwd>" with -y.
   void fd(int64_t fd);
+  // The "<path>" (or -yy details) that follows an fd under -y.
+  static void fd_annotation(int fd, DecodeContext& ctx, const FormatOptions& opt, std::string* out);
   // AT_FDCWD or an fd.
   void dirfd(int64_t fd);
 
