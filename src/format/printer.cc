@@ -79,6 +79,7 @@ void Printer::fd(int64_t fd) {
   int f = static_cast<int>(fd);
   dec(f);
   if (opt_->decode_fds && f >= 0) fd_annotation(f, *ctx_, *opt_, out_);
+  if (touched_ && f >= 0) touched_->fds.push_back(f);
 }
 
 void Printer::dirfd(int64_t fd) {
@@ -388,6 +389,7 @@ void Printer::path(uint64_t a) {
     return;
   }
   quoted(s.data(), s.size(), !term);
+  if (touched_) touched_->paths.push_back(std::move(s));
 }
 
 void Printer::path_n(uint64_t a, uint64_t n) {

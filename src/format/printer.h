@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "format/decode_context.h"
 #include "format/format_options.h"
@@ -89,6 +90,15 @@ class Printer {
   }
   void addr_or_null(uint64_t a) { addr(a); }
 
+  // -P support: when set, every path and fd argument printed is also
+  // recorded here, so the caller can tell whether the call touches a path.
+  struct Touched {
+    std::vector<std::string> paths;
+    std::vector<int> fds;
+  };
+  void set_touched(Touched* t) { touched_ = t; }
+  Touched* touched() const { return touched_; }
+
   // Escaping rule shared with other printers (siginfo, iov dumps).
   static void quote_into(std::string* out, const unsigned char* data, size_t len, uint8_t hex_mode);
 
@@ -98,6 +108,7 @@ class Printer {
   std::string* out_;
   const FormatOptions* opt_;
   DecodeContext* ctx_;
+  Touched* touched_ = nullptr;
 };
 
 }  // namespace syscope

@@ -7,6 +7,7 @@
 
 #include "decoders/siginfo.h"
 #include "syscalls/signal_names.h"
+#include "tracer/proc.h"
 
 namespace syscope {
 namespace {
@@ -128,8 +129,11 @@ void StracePrinter::on_syscall_entry(SyscallStop& s) {
   th.staged = opts_.status != 31;
   if (opts_.syscall_times) th.entry_ts = now(CLOCK_MONOTONIC);
 
+  // With -P the line is built aside until we know whether it touches one
+  // of the paths.
+  bool path_filtered = !opts_.trace_paths.empty();
   std::string* out;
-  if (th.staged) {
+  if (th.staged || path_filtered) {
     th.stage.clear();
     out = &th.stage;
   } else {
@@ -149,6 +153,8 @@ void StracePrinter::on_syscall_entry(SyscallStop& s) {
     fo = &abbrev_fo;
   }
   Printer p(out, fo, &ctx_);
+  Printer::Touched touched;
+  if (path_filtered) p.set_touched(&touched);
   c.p = &p;
   if (c.desc && std::strcmp(c.desc->name, "restart_syscall") == 0) {
     const SyscallDesc* prev = syscall_by_nr(s.abi, s.tracee.interrupted_nr);
@@ -162,8 +168,27 @@ void StracePrinter::on_syscall_entry(SyscallStop& s) {
     th.entry_done = dec->fn(c);
   }
   c.p = nullptr;
+  if (path_filtered) {
+    if (!touches_paths(s.tracee.tid, touched)) {
+      th.active = false;
+      return;
+    }
+    if (!th.staged) begin_line(s.tracee.tid, f) += th.stage;
+  }
   if (!th.staged) f.open_line_owner = s.tracee.tid;
   if (f.line_buffered()) f.flush();
+}
+
+bool StracePrinter::touches_paths(pid_t tid, const Printer::Touched& t) const {
+  for (const auto& p : t.paths)
+    for (const auto& want : opts_.trace_paths)
+      if (p == want) return true;
+  for (int fd : t.fds) {
+    std::string path = proc::fd_path(tid, fd);
+    for (const auto& want : opts_.trace_paths)
+      if (path == want) return true;
+  }
+  return false;
 }
 
 void StracePrinter::on_syscall_exit(SyscallStop& s) {

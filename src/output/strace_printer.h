@@ -9,6 +9,7 @@
 #include <memory>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 #include "decoders/decoder.h"
 #include "format/format_options.h"
@@ -28,6 +29,7 @@ struct StraceOptions {
   SyscallSet raw;                          // -e raw=
   std::bitset<65> signals = std::bitset<65>().set();  // -e signal=
   FdSet read_fds, write_fds;               // -e read= / -e write=
+  std::vector<std::string> trace_paths;    // -P (with symlinks resolved as extra entries)
   bool dump_io = false;                    // either set is non-empty
   bool pid_prefix_always = false;  // -o FILE with -f or several -p: "%-5u "
   int timestamps = 0;              // 1: -t, 2: -tt, 3: -ttt
@@ -81,6 +83,7 @@ class StracePrinter : public Observer {
   void prefix(pid_t tid, std::string& out, uint64_t ip, long nr);
   void finish_unexpected(pid_t tid, Thread& th);  // "= ?" for a call that never returned
   const char* name_of(const Call& c, char* buf, size_t len) const;
+  bool touches_paths(pid_t tid, const Printer::Touched& t) const;
   bool traced(Abi abi, long nr) const { return opts_.trace.contains(abi, nr); }
 
   StraceOptions opts_;

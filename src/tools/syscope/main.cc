@@ -5,7 +5,9 @@
 #include <sys/time.h>
 #include <unistd.h>
 
+#include <climits>
 #include <csignal>
+#include <cstdlib>
 #include <cstdio>
 #include <cstring>
 
@@ -113,6 +115,15 @@ int main(int argc, char** argv) {
   if (!sink) {
     fprintf(stderr, "syscope: %s\n", err.c_str());
     return 1;
+  }
+  for (const auto& path : o.trace_paths) {
+    o.strace.trace_paths.push_back(path);
+    char resolved[PATH_MAX];
+    if (realpath(path.c_str(), resolved) && path != resolved) {
+      o.strace.trace_paths.push_back(resolved);
+      if (!o.quiet_given)
+        fprintf(stderr, "syscope: Requested path \"%s\" resolved into \"%s\"\n", path.c_str(), resolved);
+    }
   }
   o.strace.pid_prefix_always = !o.output.empty() && o.follow < 2 && (o.follow > 0 || o.pids.size() > 1);
   if (!o.output.empty() && !o.command.empty() && !o.quiet_given) o.strace.quiet = std::max(o.strace.quiet, 1);
