@@ -2,6 +2,7 @@
 #include "output/sink.h"
 
 #include <fcntl.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -53,6 +54,34 @@ std::unique_ptr<Sink> Sink::open(const std::string& path, bool per_thread, bool 
     s->shared_ = std::make_unique<OutputFile>(2, false, true);
     return s;
   }
+  if (path[0] == '|' || path[0] == '!') {
+    // -o '|cmd': the trace is piped to a shell command, line-buffered.
+    if (per_thread) {
+      *error = "piping the output and -ff are mutually exclusive";
+      return nullptr;
+    }
+    int fds[2];
+    if (pipe2(fds, O_CLOEXEC) < 0) {
+      *error = std::string("pipe: ") + strerror(errno);
+      return nullptr;
+    }
+    pid_t pid = fork();
+    if (pid < 0) {
+      *error = std::string("fork: ") + strerror(errno);
+      return nullptr;
+    }
+    if (pid == 0) {
+      dup2(fds[0], 0);
+      // Own process group: a ^C for the traced program does not stop the reader.
+      setpgid(0, 0);
+      execl("/bin/sh", "sh", "-c", path.c_str() + 1, static_cast<char*>(nullptr));
+      _exit(127);
+    }
+    close(fds[0]);
+    s->pipe_pid_ = pid;
+    s->shared_ = std::make_unique<OutputFile>(fds[1], true, true);
+    return s;
+  }
   if (s->per_thread_) return s;
   int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_CLOEXEC | (append ? O_APPEND : O_TRUNC), 0666);
   if (fd < 0) {
@@ -83,6 +112,13 @@ void Sink::rename(pid_t from, pid_t to) {
   auto f = std::move(it->second);
   files_.erase(it);
   files_[to] = std::move(f);
+}
+
+Sink::~Sink() {
+  shared_.reset();
+  files_.clear();
+  // Let the reader of a piped trace finish before we exit.
+  if (pipe_pid_ > 0) waitpid(pipe_pid_, nullptr, 0);
 }
 
 void Sink::flush_all() {

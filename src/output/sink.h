@@ -47,6 +47,10 @@ class OutputFile {
 
 class Sink {
  public:
+  Sink() = default;
+  ~Sink();
+  Sink(const Sink&) = delete;
+  Sink& operator=(const Sink&) = delete;
   // path empty: stderr. per_thread: -ff, files PATH.TID.
   static std::unique_ptr<Sink> open(const std::string& path, bool per_thread, bool append,
                                     std::string* error);
@@ -64,6 +68,7 @@ class Sink {
   bool append_ = false;
   std::unique_ptr<OutputFile> shared_;
   std::unordered_map<pid_t, std::unique_ptr<OutputFile>> files_;
+  pid_t pipe_pid_ = 0;  // -o '|cmd' reader
 };
 
 }  // namespace syscope
