@@ -113,6 +113,17 @@ const char* StracePrinter::name_of(const Call& c, char* buf, size_t len) const {
 void StracePrinter::on_syscall_entry(SyscallStop& s) {
   Thread& th = thread(s.tracee.tid);
   th.active = false;
+  if (s.abi != th.abi) {
+    th.abi = s.abi;
+    if (!opts_.quiet_personality) {
+      OutputFile& pf = sink_->for_tid(s.tracee.tid);
+      std::string& b = begin_line(s.tracee.tid, pf);
+      prefix(s.tracee.tid, b, s.ip, -1);
+      append_fmt(b, "[ Process PID=%d runs in %s mode. ]", s.tracee.tid,
+                 s.abi == Abi::kI386 ? "32 bit" : "64 bit");
+      end_line(s.tracee.tid, pf);
+    }
+  }
   if (!traced(s.abi, s.nr)) return;
   OutputFile& f = sink_->for_tid(s.tracee.tid);
   Call& c = th.call;

@@ -39,6 +39,7 @@ struct StraceOptions {
   bool show_nr = false;            // -n
   int quiet = 0;                   // -q: attach/detach messages; -qq: exit lines too
   int columns = 40;                // -a
+  bool quiet_personality = false;  // -q given: no "[ Process PID=N runs in 32 bit mode. ]"
   // -e status= bits.
   enum Status : unsigned { kSuccessful = 1, kFailed = 2, kUnfinished = 4, kUnavailable = 8, kDetached = 16 };
   unsigned status = 31;
@@ -73,6 +74,7 @@ class StracePrinter : public Observer {
     std::string stage;
     timespec entry_ts{};
     const char* inject_mark = nullptr;
+    Abi abi = Abi::kX86_64;   // personality of the last syscall, for mode-change lines
   };
 
   Thread& thread(pid_t tid) { return threads_[tid]; }

@@ -125,6 +125,7 @@ int main(int argc, char** argv) {
         fprintf(stderr, "syscope: Requested path \"%s\" resolved into \"%s\"\n", path.c_str(), resolved);
     }
   }
+  o.strace.quiet_personality = o.quiet_given;
   o.strace.pid_prefix_always = !o.output.empty() && o.follow < 2 && (o.follow > 0 || o.pids.size() > 1);
   if (!o.output.empty() && !o.command.empty() && !o.quiet_given) o.strace.quiet = std::max(o.strace.quiet, 1);
   auto session = (*setup)(tracer, *sink, o);
