@@ -70,7 +70,7 @@ void Printer::fd_annotation(int fd, DecodeContext& ctx, const FormatOptions& opt
   static constexpr std::string_view kDeleted = " (deleted)";
   bool deleted = p.size() > kDeleted.size() && std::string_view(p).ends_with(kDeleted);
   if (deleted) p.resize(p.size() - kDeleted.size());
-  quote_into(out, reinterpret_cast<const unsigned char*>(p.data()), p.size(), opt.hex_strings == 2 ? 2 : 3);
+  quote_into(out, reinterpret_cast<const unsigned char*>(p.data()), p.size(), opt.hex_strings, false, true);
   out->push_back('>');
   if (deleted) out->append("(deleted)");
 }
@@ -94,7 +94,8 @@ void Printer::dirfd(int64_t fd) {
       std::string cwd = ctx_->fd_path(AT_FDCWD);
       if (!cwd.empty()) {
         out_->push_back('<');
-        quote_into(out_, reinterpret_cast<const unsigned char*>(cwd.data()), cwd.size(), 3);
+        quote_into(out_, reinterpret_cast<const unsigned char*>(cwd.data()), cwd.size(), opt_->hex_strings,
+                   false, true);
         out_->push_back('>');
       }
     }
@@ -124,18 +125,39 @@ bool Printer::flags_text(uint64_t v, const xlat::Table& t, std::string* out) {
 
 void Printer::flags_raw_or_verbose(uint64_t v, const std::string& names) {
   hex(v);
-  if (opt_->const_style == FormatOptions::ConstStyle::kVerbose && !names.empty() && v != 0) {
+  if (opt_->const_style == FormatOptions::ConstStyle::kVerbose && !names.empty()) {
     out_->append(" /* ");
     out_->append(names);
     out_->append(" */");
   }
 }
 
+// Names of the known bits only ("" when none is known); for unknown bits
+// alone strace shows the table's "X_???" text.
+static std::string known_flag_names(uint64_t v, const xlat::Table& t) {
+  std::string names;
+  if (v == 0) {
+    if (const char* z = t.name_of(0)) names = z;
+    return names;
+  }
+  bool any = false;
+  for (const auto& e : t) {
+    if (e.value != 0 && (v & e.value) == e.value) {
+      any = true;
+      break;
+    }
+  }
+  if (any) {
+    Printer::flags_text(v, t, &names);
+  } else if (t.unknown) {
+    names = t.unknown;
+  }
+  return names;
+}
+
 void Printer::flags(uint64_t v, const xlat::Table& t, const char* zero) {
   if (opt_->const_style != FormatOptions::ConstStyle::kAbbrev) {
-    std::string names;
-    flags_text(v, t, &names);
-    flags_raw_or_verbose(v, names);
+    flags_raw_or_verbose(v, known_flag_names(v, t));
     return;
   }
   if (v == 0) {
@@ -144,7 +166,15 @@ void Printer::flags(uint64_t v, const xlat::Table& t, const char* zero) {
     out_->append(z ? z : zero);
     return;
   }
-  flags_text(v, t, out_);
+  std::string names;
+  flags_text(v, t, &names);
+  out_->append(names);
+  // Only unknown bits: "0x4000 /* AT_??? */".
+  if (t.unknown && names.size() > 1 && names[0] == '0' && names[1] == 'x') {
+    out_->append(" /* ");
+    out_->append(t.unknown);
+    out_->append(" */");
+  }
 }
 
 void Printer::flags_with_enum(uint64_t v, uint64_t mask, const xlat::Table& enum_table,
@@ -252,10 +282,12 @@ void Printer::mode_with_type(uint64_t m) {
     const char* tn = nullptr;
     for (const auto& e : kTypes)
       if (e.value == type) tn = e.name;
-    if (tn)
-      names = tn;
-    else
-      append_fmt_u(&names, "%#" PRIo64, type);
+    if (!tn) {
+      // An unknown file type: the whole mode in octal.
+      append_fmt_u(out_, "%#03" PRIo64, m);
+      return;
+    }
+    names = tn;
     names.push_back('|');
   }
   if (m & S_ISUID) names += "S_ISUID|";
@@ -263,7 +295,7 @@ void Printer::mode_with_type(uint64_t m) {
   if (m & S_ISVTX) names += "S_ISVTX|";
   append_fmt_u(&names, "%#03" PRIo64, m & 0777);
   if (opt_->const_style == FormatOptions::ConstStyle::kVerbose) {
-    append_fmt_u(out_, "%#" PRIo64, m);
+    append_fmt_u(out_, "%#03" PRIo64, m);
     out_->append(" /* ");
     out_->append(names);
     out_->append(" */");
@@ -272,9 +304,11 @@ void Printer::mode_with_type(uint64_t m) {
   out_->append(names);
 }
 
-// hex_mode: 0 escapes, 1 hex if any byte needs escaping (-x), 2 all hex (-xx),
-// 3 like 0 but for -y paths (same escapes).
-void Printer::quote_into(std::string* out, const unsigned char* s, size_t len, uint8_t hex_mode) {
+// hex_mode: 0 escapes, 1 hex if any byte needs escaping (-x), 2 all hex
+// (-xx). -y paths are printed without quotes and with '<' and '>' escaped
+// (octal) so that the "<path>" stays parseable.
+void Printer::quote_into(std::string* out, const unsigned char* s, size_t len, uint8_t hex_mode,
+                         bool quotes, bool escape_angles) {
   bool all_hex = hex_mode == 2;
   if (hex_mode == 1) {
     for (size_t i = 0; i < len; ++i) {
@@ -288,8 +322,6 @@ void Printer::quote_into(std::string* out, const unsigned char* s, size_t len, u
     }
   }
   static const char kHex[] = "0123456789abcdef";
-  if (hex_mode == 3) out->reserve(out->size() + len);
-  bool quotes = hex_mode != 3;
   if (quotes) out->push_back('"');
   for (size_t i = 0; i < len; ++i) {
     unsigned char c = s[i];
@@ -300,7 +332,7 @@ void Printer::quote_into(std::string* out, const unsigned char* s, size_t len, u
       continue;
     }
     switch (c) {
-      case '"': out->append(quotes ? "\\\"" : "\""); continue;
+      case '"': out->append("\\\""); continue;
       case '\\': out->append("\\\\"); continue;
       case '\f': out->append("\\f"); continue;
       case '\n': out->append("\\n"); continue;
@@ -309,14 +341,8 @@ void Printer::quote_into(std::string* out, const unsigned char* s, size_t len, u
       case '\v': out->append("\\v"); continue;
       default: break;
     }
-    if (c >= 0x20 && c < 0x7f && !(hex_mode == 3 && (c == '<' || c == '>' || c == '|'))) {
+    if (c >= 0x20 && c < 0x7f && !(escape_angles && (c == '<' || c == '>'))) {
       out->push_back(static_cast<char>(c));
-      continue;
-    }
-    if (hex_mode == 3) {  // -y paths escape <>| and non-printables in hex
-      out->append("\\x");
-      out->push_back(kHex[c >> 4]);
-      out->push_back(kHex[c & 15]);
       continue;
     }
     // Octal with the minimal number of digits unless an octal digit follows.
@@ -363,18 +389,28 @@ void Printer::buf_hex(uint64_t a, uint64_t len) {
   if (len > show) out_->append("...");
 }
 
+// strace's umovestr(): reading stops at the NUL; memory that ends before a
+// NUL within the bytes fetched makes the whole string print as its address.
+bool Printer::fetch_cstring(uint64_t a, uint64_t fetch, std::string* s) {
+  bool term = false;
+  if (!ctx_->read_cstring(a, fetch, s, &term) || (s->size() < fetch && !term)) {
+    addr(a);
+    return false;
+  }
+  return true;
+}
+
 void Printer::cstr(uint64_t a) {
   if (a == 0) {
     addr(a);
     return;
   }
+  uint64_t limit = opt_->string_limit;
   std::string s;
-  bool term = false;
-  if (!ctx_->read_cstring(a, opt_->string_limit, &s, &term)) {
-    addr(a);
-    return;
-  }
-  quoted(s.data(), s.size(), !term);
+  if (!fetch_cstring(a, limit + 1, &s)) return;
+  bool ellipsis = s.size() == limit + 1;
+  if (ellipsis) s.resize(limit);
+  quoted(s.data(), s.size(), ellipsis);
 }
 
 void Printer::path(uint64_t a) {
@@ -382,13 +418,12 @@ void Printer::path(uint64_t a) {
     addr(a);
     return;
   }
+  // At most PATH_MAX - 1 bytes, then "...".
   std::string s;
-  bool term = false;
-  if (!ctx_->read_cstring(a, kPathMax, &s, &term)) {
-    addr(a);
-    return;
-  }
-  quoted(s.data(), s.size(), !term);
+  if (!fetch_cstring(a, kPathMax, &s)) return;
+  bool ellipsis = s.size() == kPathMax;
+  if (ellipsis) s.resize(kPathMax - 1);
+  quoted(s.data(), s.size(), ellipsis);
   if (touched_) touched_->paths.push_back(std::move(s));
 }
 

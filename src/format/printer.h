@@ -100,9 +100,11 @@ class Printer {
   Touched* touched() const { return touched_; }
 
   // Escaping rule shared with other printers (siginfo, iov dumps).
-  static void quote_into(std::string* out, const unsigned char* data, size_t len, uint8_t hex_mode);
+  static void quote_into(std::string* out, const unsigned char* data, size_t len, uint8_t hex_mode,
+                         bool quotes = true, bool escape_angles = false);
 
  private:
+  bool fetch_cstring(uint64_t a, uint64_t fetch, std::string* s);
   void flags_raw_or_verbose(uint64_t v, const std::string& names);
 
   std::string* out_;
