@@ -117,6 +117,7 @@ class Tamper : public Observer {
   void on_new_tracee(Tracee& child, Tracee* parent) override;
   void on_exec(Tracee& t, pid_t former_tid) override;
   void on_exit(Tracee& t, const pt::WaitStatus& ws) override;
+  void on_detaching(Tracee& t, int* sig) override;
   void on_detach(Tracee& t) override;
   void on_vanish(Tracee& t) override;
 

@@ -47,6 +47,10 @@ bool raw_style(const Printer& p) { return p.opt().const_style == Style::kRaw; }
 bool verbose_style(const Printer& p) { return p.opt().const_style == Style::kVerbose; }
 bool is_abbrev(const Call& c) { return c.p->opt().abbrev; }
 
+bool array_elem_cut(const Printer& p, size_t idx, size_t nmemb) {
+  return p.opt().abbrev && p.opt().string_limit < nmemb && idx >= p.opt().string_limit;
+}
+
 void print_flags(Printer& p, uint64_t v, const xlat::Table& t, const char* dflt) {
   std::string& out = p.out();
   if (raw_style(p)) {

@@ -78,6 +78,9 @@ bool fetch(Call& c, uint64_t addr, T* out) {
 bool fetch_n(Call& c, uint64_t addr, size_t len, void* out);
 
 bool is_abbrev(const Call& c);
+// print_array(): with abbreviation, elements from index -s on are replaced
+// by a single "..." when the array has more than -s elements.
+bool array_elem_cut(const Printer& p, size_t idx, size_t nmemb);
 bool raw_style(const Printer& p);
 bool verbose_style(const Printer& p);
 

@@ -269,6 +269,10 @@ void print_timeval_pair(Call& c, uint64_t addr) {
   p.ch('[');
   for (int i = 0; i < 2; ++i) {
     if (i) p.sep();
+    if (array_elem_cut(p, i, 2)) {
+      p.lit("...");
+      break;
+    }
     p.lit("{tv_sec=");
     p.dec(t[2 * i]);
     p.lit(", tv_usec=");
@@ -313,6 +317,10 @@ void print_timespec_utime_pair(Call& c, uint64_t addr, bool time32) {
   p.ch('[');
   for (int i = 0; i < 2; ++i) {
     if (i) p.sep();
+    if (array_elem_cut(p, i, 2)) {
+      p.lit("...");
+      break;
+    }
     int64_t sec = t[2 * i], nsec = t[2 * i + 1];
     uint64_t unsec = time32 ? static_cast<uint32_t>(nsec) : static_cast<uint64_t>(nsec);
     auto print_ts = [&] {

@@ -322,7 +322,7 @@ bool dec_listmount(Call& c) {
     p.ch('[');
     for (uint64_t i = 0; i < n; ++i) {
       if (i) p.sep();
-      if (p.opt().abbrev && i >= p.opt().string_limit) {
+      if (array_elem_cut(p, i, n)) {
         p.lit("...");
         break;
       }

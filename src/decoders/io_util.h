@@ -126,6 +126,7 @@ enum IoctlRc : int {
 int term_ioctl(Call& c, uint32_t code, uint64_t arg);
 int fs_ioctl(Call& c, uint32_t code, uint64_t arg);
 int block_ioctl(Call& c, uint32_t code, uint64_t arg);
+int sock_ioctl(Call& c, uint32_t code, uint64_t arg);
 // The ioctl request names strace 6.1 knows on x86_64 (several per code).
 struct IoctlName {
   uint32_t code;

@@ -100,8 +100,9 @@ void decode_file_clone_range(Call& c, uint64_t arg) {
 void decode_fslabel(Call& c, uint64_t arg) {
   char label[FSLABEL_MAX];
   if (!fetch(c, arg, &label)) return;
-  size_t n = strnlen(label, sizeof label);
-  c.p->quoted(label, n, n == sizeof label);
+  // print_quoted_cstring(): at most FSLABEL_MAX-1 bytes, "..." without a NUL.
+  size_t n = strnlen(label, sizeof label - 1);
+  c.p->quoted(label, n, n == sizeof label - 1);
 }
 
 void print_num_int64_hex(Call& c, uint64_t addr) {
@@ -222,7 +223,7 @@ int fs_ioctl(Call& c, uint32_t code, uint64_t arg) {
       p.sep();
       p.dec(static_cast<int32_t>(arg));
       return kIoctlDone;
-    // 0x89
+    // 0x89 with an int argument
     case kFiogetown:
     case kSiocatmark:
     case kSiocgifencap:
@@ -237,7 +238,7 @@ int fs_ioctl(Call& c, uint32_t code, uint64_t arg) {
       print_num_int(c, arg);
       return kIoctlDone;
     default:
-      return kIoctlPrintArgHex;
+      return (code >> 8 & 0xff) == 0x89 ? sock_ioctl(c, code, arg) : kIoctlPrintArgHex;
   }
 }
 

@@ -513,6 +513,11 @@ const DecoderEntry kTable[] = {
     {"lsm_list_modules", decode_raw, RetFmt::kDec},
     {"uprobe", decode_raw, RetFmt::kDec},
     {"uretprobe", decode_raw, RetFmt::kDec},
+    {"listns", decode_raw, RetFmt::kDec},
+    // Never implemented on x86_64 (printargs in strace); listed here too in
+    // case the epoll decoders do not take them.
+    {"epoll_ctl_old", decode_raw, RetFmt::kDec},
+    {"epoll_wait_old", decode_raw, RetFmt::kDec},
 };
 
 }  // namespace

@@ -3,7 +3,8 @@
 // [{nlmsg_len=20, nlmsg_type=RTM_GETLINK, nlmsg_flags=NLM_F_REQUEST|NLM_F_DUMP,
 //   nlmsg_seq=1, nlmsg_pid=0}, {ifi_family=AF_UNSPEC, ...}]
 // Headers are decoded for every protocol; payloads for NETLINK_ROUTE's common
-// messages (net_netlink_route.cc), errors and NLMSG_DONE; anything else is
+// messages (net_netlink_route.cc), NETLINK_SOCK_DIAG inet/unix messages
+// (net_netlink_diag.cc), errors and NLMSG_DONE; anything else is
 // printed as a hex string, as strace does for payloads it does not know.
 #include <linux/netlink.h>
 #include <linux/rtnetlink.h>
@@ -197,9 +198,10 @@ void decode_payload(Call& c, int fd, int family, const nlmsghdr& h, uint64_t add
     decode_nlmsgerr(c, fd, family, addr, len, h.nlmsg_flags & NLM_F_CAPPED);
     return;
   }
-  if ((h.nlmsg_type >= NLMSG_MIN_TYPE || h.nlmsg_type == NLMSG_DONE) && family == NETLINK_ROUTE &&
-      decode_netlink_route(c, h, addr, len))
-    return;
+  if (h.nlmsg_type >= NLMSG_MIN_TYPE || h.nlmsg_type == NLMSG_DONE) {
+    if (family == NETLINK_ROUTE && decode_netlink_route(c, h, addr, len)) return;
+    if (family == NETLINK_SOCK_DIAG && decode_netlink_sock_diag(c, h, addr, len)) return;
+  }
   if (h.nlmsg_type == NLMSG_DONE && len == sizeof(int)) {
     int32_t num;
     if (nim::fetch_or_addr(c, addr, &num)) c.p->dec(num);

@@ -32,5 +32,7 @@ bool nla_u64(Call& c, uint64_t addr, unsigned len);
 
 // NETLINK_ROUTE payloads (net_netlink_route.cc); false: not decoded.
 bool decode_netlink_route(Call& c, const nlmsghdr& h, uint64_t addr, unsigned len);
+// NETLINK_SOCK_DIAG payloads (net_netlink_diag.cc).
+bool decode_netlink_sock_diag(Call& c, const nlmsghdr& h, uint64_t addr, unsigned len);
 
 }  // namespace syscope::net

@@ -107,7 +107,55 @@ const xlat::Table kTosTable{kTos, std::size(kTos), "IPTOS_TOS_???"};
 
 #undef E
 
+const xlat::Entry kExtFilterFlags[] = {
+    {1u << 0, "RTEXT_FILTER_VF"}, {1u << 1, "RTEXT_FILTER_BRVLAN"},
+    {1u << 2, "RTEXT_FILTER_BRVLAN_COMPRESSED"}, {1u << 3, "RTEXT_FILTER_SKIP_STATS"},
+    {1u << 4, "RTEXT_FILTER_MRP"}, {1u << 5, "RTEXT_FILTER_CFM_CONFIG"},
+    {1u << 6, "RTEXT_FILTER_CFM_STATUS"},
+};
+const xlat::Table kExtFilterFlagsTable{kExtFilterFlags, std::size(kExtFilterFlags),
+                                       "RTEXT_FILTER_???"};
+
 void field(Printer& p, const char* name) { p.lit(name).ch('='); }
+
+// struct rtnl_link_stats / rtnl_link_stats64: the same member names, 32- or
+// 64-bit wide; the last members only when the attribute is long enough.
+constexpr const char* kLinkStatsNames[] = {
+    "rx_packets", "tx_packets", "rx_bytes", "tx_bytes", "rx_errors", "tx_errors",
+    "rx_dropped", "tx_dropped", "multicast", "collisions", "rx_length_errors",
+    "rx_over_errors", "rx_crc_errors", "rx_frame_errors", "rx_fifo_errors",
+    "rx_missed_errors", "tx_aborted_errors", "tx_carrier_errors", "tx_fifo_errors",
+    "tx_heartbeat_errors", "tx_window_errors", "rx_compressed", "tx_compressed",
+    "rx_nohandler", "rx_otherhost_dropped",
+};
+
+bool decode_link_stats(Call& c, uint64_t addr, unsigned len, bool wide) {
+  const unsigned w = wide ? 8 : 4;
+  const unsigned min_n = 23;                 // up to tx_compressed
+  const unsigned def_n = wide ? 25 : 24;     // sizeof the struct
+  unsigned n;
+  if (len >= def_n * w)
+    n = def_n;
+  else if (wide && len == 24 * w)
+    n = 24;
+  else if (len == min_n * w)
+    n = min_n;
+  else
+    return false;
+  unsigned char buf[25 * 8];
+  if (!nim::fetch_or_addr(c, addr, buf, n * w)) return true;
+  Printer& p = *c.p;
+  p.ch('{');
+  for (unsigned i = 0; i < n; ++i) {
+    if (i) p.sep();
+    field(p, kLinkStatsNames[i]);
+    uint64_t v = 0;
+    memcpy(&v, buf + i * w, w);
+    p.udec(v);
+  }
+  p.ch('}');
+  return true;
+}
 
 // strace's hwaddr_sizes[] for the device types an ifi_family value can be.
 unsigned hwaddr_size(unsigned devtype) {
@@ -222,6 +270,15 @@ void decode_ifinfomsg(Call& c, uint8_t family, uint64_t addr, unsigned len) {
                       case IFLA_LINK_NETNSID: case IFLA_NEW_NETNSID: case IFLA_IF_NETNSID:
                         return nla_s32(c, a, l);
                       case IFLA_NEW_IFINDEX: return decode_ifindex(c, a, l);
+                      case IFLA_STATS: return decode_link_stats(c, a, l, false);
+                      case IFLA_STATS64: return decode_link_stats(c, a, l, true);
+                      case IFLA_EXT_MASK: {
+                        if (l > 8 || l < 4) return false;
+                        uint32_t v;
+                        if (nim::fetch_or_addr(c, a, &v))
+                          nim::print_flags(p, v, kExtFilterFlagsTable, "RTEXT_FILTER_???");
+                        return true;
+                      }
                       default: return false;
                     }
                   });
@@ -372,6 +429,30 @@ void decode_rtmsg(Call& c, uint8_t family, uint64_t addr, unsigned len) {
                         return nla_u8(c, a, l);
                       case RTA_SPORT: case RTA_DPORT: return nla_u16(c, a, l);
                       case RTA_EXPIRES: return nla_u64(c, a, l);
+                      case RTA_CACHEINFO: {
+                        rta_cacheinfo ci;
+                        if (l < sizeof ci) return false;
+                        if (nim::fetch_or_addr(c, a, &ci)) {
+                          p.lit("{rta_clntref=");
+                          p.udec(ci.rta_clntref);
+                          p.lit(", rta_lastuse=");
+                          p.udec(ci.rta_lastuse);
+                          p.lit(", rta_expires=");
+                          p.udec(static_cast<uint32_t>(ci.rta_expires));
+                          p.lit(", rta_error=");
+                          p.udec(ci.rta_error);
+                          p.lit(", rta_used=");
+                          p.udec(ci.rta_used);
+                          p.lit(", rta_id=");
+                          p.hex(ci.rta_id);
+                          p.lit(", rta_ts=");
+                          p.udec(ci.rta_ts);
+                          p.lit(", rta_tsage=");
+                          p.udec(ci.rta_tsage);
+                          p.ch('}');
+                        }
+                        return true;
+                      }
                       default: return false;
                     }
                   });

@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: MIT
-// Process control: prctl, arch_prctl, ptrace (basic), seccomp (basic),
-// personality, capget/capset.
+// Process control: prctl, arch_prctl, personality, capget/capset.
 #include <asm/prctl.h>
 #include <linux/prctl.h>
 
@@ -72,15 +71,6 @@ TABLE(x86_xfeatures, {3, "XFEATURE_MASK_FPSSE"}, {1, "XFEATURE_MASK_FP"}, {2, "X
       {0x100, "XFEATURE_MASK_PT"}, {0x200, "XFEATURE_MASK_PKRU"}, {0x400, "XFEATURE_MASK_PASID"},
       {0x8000, "XFEATURE_MASK_LBR"}, {0x60000, "XFEATURE_MASK_XTILE"},
       {0x20000, "XFEATURE_MASK_XTILE_CFG"}, {0x40000, "XFEATURE_MASK_XTILE_DATA"});
-TABLE(seccomp_ret_action, {0x80000000u, "SECCOMP_RET_KILL_PROCESS"}, {0, "SECCOMP_RET_KILL_THREAD"},
-      {0x00030000, "SECCOMP_RET_TRAP"}, {0x00050000, "SECCOMP_RET_ERRNO"},
-      {0x7fc00000, "SECCOMP_RET_USER_NOTIF"}, {0x7ff00000, "SECCOMP_RET_TRACE"},
-      {0x7ffc0000, "SECCOMP_RET_LOG"}, {0x7fff0000, "SECCOMP_RET_ALLOW"});
-TABLE(nt_descriptor_types, {1, "NT_PRSTATUS"}, {2, "NT_FPREGSET"}, {3, "NT_PRPSINFO"},
-      {4, "NT_PRXREG"}, {5, "NT_PLATFORM"}, {6, "NT_AUXV"}, {7, "NT_GWINDOWS"}, {8, "NT_ASRS"},
-      {10, "NT_PSTATUS"}, {13, "NT_PSINFO"}, {14, "NT_PRCRED"}, {15, "NT_UTSNAME"},
-      {16, "NT_LWPSTATUS"}, {17, "NT_LWPSINFO"}, {20, "NT_PRFPXREG"}, {0x200, "NT_386_TLS"},
-      {0x201, "NT_386_IOPERM"}, {0x202, "NT_X86_XSTATE"});
 
 #undef TABLE
 
@@ -396,7 +386,7 @@ bool dec_prctl(Call& c) {
       if (arg2 == 1) return true;
       if (arg2 == 2) {
         p.sep();
-        p.addr(arg3);  // the BPF program is not decoded
+        print_seccomp_fprog(c, arg3);
         return true;
       }
       hex_args(c, 2);
@@ -667,281 +657,12 @@ bool dec_capset(Call& c) {
   return true;
 }
 
-bool dec_seccomp(Call& c) {
-  Printer& p = *c.p;
-  uint32_t op = static_cast<uint32_t>(c.arg(0)), fl = static_cast<uint32_t>(c.arg(1));
-  if (!c.exiting) {
-    xval(p, op, xlat::seccomp_ops, "SECCOMP_SET_MODE_???");
-    p.sep();
-  }
-  switch (op) {
-    case 2 /* SECCOMP_GET_ACTION_AVAIL */: {
-      val(p, fl, VFmt::kX);
-      p.sep();
-      uint32_t act;
-      if (fetch(c, c.arg(2), &act)) {
-        p.ch('[');
-        xval(p, act, seccomp_ret_action, "SECCOMP_RET_???");
-        p.ch(']');
-      }
-      return true;
-    }
-    case 3 /* SECCOMP_GET_NOTIF_SIZES */: {
-      if (!c.exiting) {
-        val(p, fl, VFmt::kX);
-        p.sep();
-        return false;
-      }
-      uint16_t s[3];
-      if (fetch(c, c.arg(2), &s)) {
-        p.lit("{seccomp_notif=");
-        p.udec(s[0]);
-        p.lit(", seccomp_notif_resp=");
-        p.udec(s[1]);
-        p.lit(", seccomp_data=");
-        p.udec(s[2]);
-        p.ch('}');
-      }
-      return true;
-    }
-    case 1 /* SECCOMP_SET_MODE_FILTER */: {
-      pdec::flags(p, fl, xlat::seccomp_filter_flags, "SECCOMP_FILTER_FLAG_???");
-      p.sep();
-      // struct sock_fprog: the length, and the program's address (the BPF
-      // instructions are not decoded).
-      struct {
-        uint16_t len;
-        uint16_t pad[3];
-        uint64_t filter;
-      } prog;
-      if (compat(c)) {
-        struct {
-          uint16_t len, pad;
-          uint32_t filter;
-        } p32;
-        if (!fetch(c, c.arg(2), &p32)) return true;
-        prog.len = p32.len;
-        prog.filter = p32.filter;
-      } else if (!fetch(c, c.arg(2), &prog)) {
-        return true;
-      }
-      p.lit("{len=");
-      p.udec(prog.len);
-      p.lit(", filter=");
-      p.addr(prog.filter);
-      p.ch('}');
-      return true;
-    }
-    default:
-      val(p, fl, VFmt::kX);
-      p.sep();
-      p.addr(c.arg(2));
-      return true;
-  }
-}
-
-// offsetof(struct user, ...) names for PTRACE_PEEKUSER/POKEUSER (x86_64).
-void print_user_offset(Printer& p, uint64_t addr) {
-  static const Entry kOff[] = {
-      {0, "8*R15"},   {8, "8*R14"},      {16, "8*R13"},  {24, "8*R12"},  {32, "8*RBP"},
-      {40, "8*RBX"},  {48, "8*R11"},     {56, "8*R10"},  {64, "8*R9"},   {72, "8*R8"},
-      {80, "8*RAX"},  {88, "8*RCX"},     {96, "8*RDX"},  {104, "8*RSI"}, {112, "8*RDI"},
-      {120, "8*ORIG_RAX"}, {128, "8*RIP"}, {136, "8*CS"}, {144, "8*EFL"}, {152, "8*RSP"},
-      {160, "8*SS"},
-      {216, "offsetof(struct user, u_fpvalid)"},
-      {224, "offsetof(struct user, i387)"},
-      {736, "offsetof(struct user, u_tsize)"},
-      {744, "offsetof(struct user, u_dsize)"},
-      {752, "offsetof(struct user, u_ssize)"},
-      {760, "offsetof(struct user, start_code)"},
-      {768, "offsetof(struct user, start_stack)"},
-      {776, "offsetof(struct user, signal)"},
-      {784, "offsetof(struct user, reserved)"},
-      {792, "offsetof(struct user, u_ar0)"},
-      {800, "offsetof(struct user, u_fpstate)"},
-      {808, "offsetof(struct user, magic)"},
-      {816, "offsetof(struct user, u_comm)"},
-      {848, "offsetof(struct user, u_debugreg)"},
-      {912, "sizeof(struct user)"},
-  };
-  const Entry* base = nullptr;
-  for (const auto& e : kOff)
-    if (e.value <= addr) base = &e;
-  const char* str = base ? base->name : nullptr;
-  if (base && addr > base->value && base->value == 912) str = nullptr;
-  if (!str || !abbrev_style(p)) p.addr(addr);
-  if (!str || raw_style(p)) return;
-  if (verbose_style(p)) p.lit(" /* ");
-  p.lit(str);
-  if (base->value != addr) {
-    p.ch('+');
-    p.udec(addr - base->value);
-  }
-  if (verbose_style(p)) p.lit(" */");
-}
-
-enum : uint64_t {
-  kTraceme = 0, kPeektext = 1, kPeekdata = 2, kPeekuser = 3, kPokeuser = 6, kCont = 7,
-  kKill = 8, kSinglestep = 9, kGetregs = 12, kSetregs = 13, kGetfpregs = 14, kSetfpregs = 15,
-  kAttach = 16, kDetach = 17, kGetfpxregs = 18, kSetfpxregs = 19, kSyscall = 24,
-  kSysemu = 31, kSysemuSinglestep = 32, kSingleblock = 33, kSetoptions = 0x4200,
-  kGeteventmsg = 0x4201, kGetsiginfo = 0x4202, kSetsiginfo = 0x4203, kGetregset = 0x4204,
-  kSetregset = 0x4205, kSeize = 0x4206, kInterrupt = 0x4207, kListen = 0x4208,
-  kPeeksiginfo = 0x4209, kGetsigmask = 0x420a, kSetsigmask = 0x420b,
-  kSeccompGetFilter = 0x420c, kSeccompGetMetadata = 0x420d, kGetSyscallInfo = 0x420e,
-};
-
-bool dec_ptrace(Call& c) {
-  Printer& p = *c.p;
-  const uint64_t req = c.arg(0), addr = c.arg(2), data = c.arg(3);
-  if (c.exiting) {
-    switch (req) {
-      case kPeektext:
-      case kPeekdata:
-      case kPeekuser: num_ptr(c, data); break;
-      case kGeteventmsg: num_ulong(c, data); break;
-      case kGetsiginfo: {
-        siginfo_t si;
-        if (fetch(c, data, &si)) print_siginfo(p, si, compat(c));
-        break;
-      }
-      case kGetsigmask: sigset_addr_len(c, data, addr, compat(c) ? 4 : 8); break;
-      case kGetregset:
-      case kSetregset: {
-        // The iovec; the register contents are not decoded (their address).
-        uint64_t iov[2] = {0, 0};
-        bool ok = c.ctx().read(data, iov, sizeof iov) == sizeof iov;
-        if (req == kGetregset) {
-          if (!ok) {
-            p.addr(data);
-            break;
-          }
-          p.lit("{iov_base=");
-          p.addr(iov[0]);
-          p.lit(", iov_len=");
-          p.udec(c.saved[0]);
-          if (iov[1] != c.saved[0]) {
-            p.lit(" => ");
-            p.udec(iov[1]);
-          }
-          p.ch('}');
-        } else {
-          if (ok && iov[1] != c.saved[0]) {
-            p.lit(" => ");
-            p.udec(iov[1]);
-          }
-          p.ch('}');
-        }
-        break;
-      }
-      case kGetregs:
-      case kGetfpregs:
-      case kGetfpxregs:
-      case kPeeksiginfo:
-      case kSeccompGetFilter:
-      case kSeccompGetMetadata:
-      case kGetSyscallInfo: p.addr(data); break;
-      default: break;
-    }
-    return true;
-  }
-  xval(p, req, xlat::ptrace_cmds, "PTRACE_???");
-  if (req == kTraceme) return true;
-  p.sep();
-  p.dec(c.iarg(1));
-  switch (req) {
-    case kAttach:
-    case kInterrupt:
-    case kKill:
-    case kListen: return true;
-    default: break;
-  }
-  p.sep();
-  switch (req) {
-    case kPeekuser:
-    case kPokeuser: print_user_offset(p, addr); break;
-    case kGetregset:
-    case kSetregset: xval32(p, addr, nt_descriptor_types, "NT_???"); break;
-    case kGetsigmask:
-    case kSetsigmask:
-    case kSeccompGetFilter:
-    case kSeccompGetMetadata:
-    case kGetSyscallInfo: p.udec(addr); break;
-    case kGetregs:
-    case kGetfpregs:
-    case kGetfpxregs:
-      p.addr(addr);
-      p.sep();
-      return false;  // the registers' address at exit
-    default: p.addr(addr); break;
-  }
-  p.sep();
-  switch (req) {
-    case kCont:
-    case kDetach:
-    case kSyscall:
-    case kSinglestep:
-    case kSingleblock:
-    case kSysemu:
-    case kSysemuSinglestep: p.signo(static_cast<int>(data)); break;
-    case kSeize:
-    case kSetoptions: pdec::flags(p, data, xlat::ptrace_options, "PTRACE_O_???"); break;
-    case kSetsiginfo: {
-      siginfo_t si;
-      if (fetch(c, data, &si)) print_siginfo(p, si, compat(c));
-      break;
-    }
-    case kSetsigmask: sigset_addr_len(c, data, addr, compat(c) ? 4 : 8); break;
-    case kGetregset:
-    case kSetregset: {
-      uint64_t iov[2];
-      if (compat(c)) {
-        uint32_t v[2];
-        if (c.ctx().read(data, v, sizeof v) != sizeof v) {
-          p.addr(data);
-          return true;
-        }
-        iov[0] = v[0];
-        iov[1] = v[1];
-      } else if (c.ctx().read(data, iov, sizeof iov) != sizeof iov) {
-        p.addr(data);
-        return true;
-      }
-      c.saved[0] = iov[1];
-      if (req == kSetregset) {
-        p.lit("{iov_base=");
-        p.addr(iov[0]);
-        p.lit(", iov_len=");
-        p.udec(iov[1]);
-      }
-      return false;
-    }
-    case kPeektext:
-    case kPeekdata:
-    case kPeekuser:
-    case kGeteventmsg:
-    case kGetsiginfo:
-    case kGetsigmask:
-    case kPeeksiginfo:
-    case kSeccompGetFilter:
-    case kSeccompGetMetadata:
-    case kGetSyscallInfo:
-      if (p.opt().verbose_structs) return false;
-      p.addr(data);
-      break;
-    default: p.addr(data); break;
-  }
-  return true;
-}
-
 const DecoderEntry kTable[] = {
     {"prctl", dec_prctl, RetFmt::kDec},
     {"arch_prctl", dec_arch_prctl, RetFmt::kDec},
     {"personality", dec_personality, RetFmt::kDec},
     {"capget", dec_capget, RetFmt::kDec},
     {"capset", dec_capset, RetFmt::kDec},
-    {"seccomp", dec_seccomp, RetFmt::kDec},
-    {"ptrace", dec_ptrace, RetFmt::kDec},
 };
 
 }  // namespace

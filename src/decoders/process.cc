@@ -1,11 +1,15 @@
 // SPDX-License-Identifier: MIT
-// Process lifecycle and identity: execve, clone/clone3/fork, wait4/waitid,
-// exit, uid/gid/pid calls, groups, uname/sysinfo/times, namespaces, pidfd,
-// process_vm_*. prctl-like calls are in proc_ctl.cc, limits and scheduling
-// in proc_sched.cc; this file's process() table merges all three.
+// Process lifecycle: execve, clone/clone3/fork, wait4/waitid, exit, pid
+// calls, namespaces, kcmp, pidfd, process_vm_*. The rest of the family is in
+// proc_ctl.cc (prctl, arch_prctl, capabilities), proc_sched.cc (limits,
+// scheduling), proc_trace.cc (ptrace, seccomp) and proc_info.cc (uid/gid,
+// groups, uname, sysinfo, times); process() merges their tables.
 #include <sys/wait.h>
 
+#include <unistd.h>
+
 #include <climits>
+#include <cstdio>
 #include <cstring>
 #include <vector>
 
@@ -364,184 +368,6 @@ bool dec_args_d(Call& c) {
   return true;
 }
 
-void print_uid(Printer& p, uint64_t v) {
-  uint32_t id = static_cast<uint32_t>(v);
-  if (id == UINT32_MAX)
-    p.dec(-1);
-  else
-    p.udec(id);
-}
-
-// Every argument a uid/gid (setuid, setreuid, setresuid, setfsuid, ...).
-bool dec_uids(Call& c) {
-  int n = c.desc ? c.desc->nargs : 1;
-  for (int i = 0; i < n; ++i) {
-    if (i) c.p->sep();
-    print_uid(*c.p, c.arg(i));
-  }
-  return true;
-}
-
-bool dec_getresuid(Call& c) {
-  if (!c.exiting) return false;
-  for (int i = 0; i < 3; ++i) {
-    if (i) c.p->sep();
-    uint32_t id;
-    if (fetch(c, c.arg(i), &id)) {
-      c.p->ch('[');
-      print_uid(*c.p, id);
-      c.p->ch(']');
-    }
-  }
-  return true;
-}
-
-void print_groups(Call& c, uint32_t len, uint64_t addr) {
-  if (len > 65536) {
-    c.p->addr(addr);
-    return;
-  }
-  array(c, addr, len, 4, [](Call& cc, const void* e, void*) {
-    uint32_t v;
-    memcpy(&v, e, 4);
-    print_uid(*cc.p, v);
-  }, nullptr);
-}
-
-bool dec_setgroups(Call& c) {
-  c.p->dec(c.iarg(0));
-  c.p->sep();
-  print_groups(c, static_cast<uint32_t>(c.iarg(0)), c.arg(1));
-  return true;
-}
-
-bool dec_getgroups(Call& c) {
-  if (!c.exiting) {
-    c.p->dec(c.iarg(0));
-    c.p->sep();
-    return false;
-  }
-  print_groups(c, static_cast<uint32_t>(c.rval), c.arg(1));
-  return true;
-}
-
-void print_cstring_field(Printer& p, const char* name, const char* s, size_t size) {
-  p.lit(name);
-  size_t n = strnlen(s, size);
-  p.quoted(s, n, n == size);
-}
-
-bool dec_uname(Call& c) {
-  if (!c.exiting) return false;
-  struct {
-    char f[6][65];
-  } u;
-  if (!fetch(c, c.arg(0), &u)) return true;
-  Printer& p = *c.p;
-  print_cstring_field(p, "{sysname=", u.f[0], 65);
-  print_cstring_field(p, ", nodename=", u.f[1], 65);
-  if (p.opt().abbrev) {
-    p.lit(", ...}");
-    return true;
-  }
-  print_cstring_field(p, ", release=", u.f[2], 65);
-  print_cstring_field(p, ", version=", u.f[3], 65);
-  print_cstring_field(p, ", machine=", u.f[4], 65);
-  print_cstring_field(p, ", domainname=", u.f[5], 65);
-  p.ch('}');
-  return true;
-}
-
-bool dec_sysinfo(Call& c) {
-  if (!c.exiting) return false;
-  uint64_t uptime, loads[3], ram[6], high[2];
-  uint32_t procs, mem_unit;
-  if (compat(c)) {
-    struct {
-      int32_t uptime;
-      uint32_t loads[3], ram[6];
-      uint16_t procs, pad;
-      uint32_t high[2], mem_unit;
-      char f[8];
-    } s;
-    if (!fetch(c, c.arg(0), &s)) return true;
-    uptime = static_cast<uint32_t>(s.uptime);
-    for (int i = 0; i < 3; ++i) loads[i] = s.loads[i];
-    for (int i = 0; i < 6; ++i) ram[i] = s.ram[i];
-    procs = s.procs;
-    high[0] = s.high[0];
-    high[1] = s.high[1];
-    mem_unit = s.mem_unit;
-  } else {
-    struct {
-      int64_t uptime;
-      uint64_t loads[3], ram[6];
-      uint16_t procs, pad;
-      uint64_t high[2];
-      uint32_t mem_unit;
-      char f[4];
-    } s;
-    if (!fetch(c, c.arg(0), &s)) return true;
-    uptime = static_cast<uint64_t>(s.uptime);
-    for (int i = 0; i < 3; ++i) loads[i] = s.loads[i];
-    for (int i = 0; i < 6; ++i) ram[i] = s.ram[i];
-    procs = s.procs;
-    high[0] = s.high[0];
-    high[1] = s.high[1];
-    mem_unit = s.mem_unit;
-  }
-  Printer& p = *c.p;
-  p.lit("{uptime=");
-  p.udec(uptime);
-  p.lit(", loads=[");
-  uint32_t lim = p.opt().abbrev ? p.opt().string_limit : 3;
-  for (uint32_t i = 0; i < 3; ++i) {
-    if (i) p.lit(", ");
-    if (i >= lim) {
-      p.lit("...");
-      break;
-    }
-    p.udec(loads[i]);
-  }
-  static const char* const kRam[] = {", totalram=",  ", freeram=",   ", sharedram=",
-                                     ", bufferram=", ", totalswap=", ", freeswap="};
-  p.ch(']');
-  for (int i = 0; i < 6; ++i) {
-    p.lit(kRam[i]);
-    p.udec(ram[i]);
-  }
-  p.lit(", procs=");
-  p.udec(procs);
-  p.lit(", totalhigh=");
-  p.udec(high[0]);
-  p.lit(", freehigh=");
-  p.udec(high[1]);
-  p.lit(", mem_unit=");
-  p.udec(mem_unit);
-  p.ch('}');
-  return true;
-}
-
-bool dec_times(Call& c) {
-  if (!c.exiting) return false;
-  uint64_t v[4];
-  if (compat(c)) {
-    uint32_t t[4];
-    if (!fetch(c, c.arg(0), &t)) return true;
-    for (int i = 0; i < 4; ++i) v[i] = t[i];
-  } else if (!fetch(c, c.arg(0), &v)) {
-    return true;
-  }
-  static const char* const kNames[] = {"{tms_utime=", ", tms_stime=", ", tms_cutime=",
-                                       ", tms_cstime="};
-  for (int i = 0; i < 4; ++i) {
-    c.p->lit(kNames[i]);
-    clock_t_val(*c.p, v[i]);
-  }
-  c.p->ch('}');
-  return true;
-}
-
 bool dec_unshare(Call& c) {
   flags(*c.p, c.arg(0), xlat::unshare_flags, "CLONE_???");
   return true;
@@ -552,6 +378,36 @@ bool dec_setns(Call& c) {
   c.p->sep();
   flags(*c.p, static_cast<uint32_t>(c.arg(1)), xlat::setns_types, "CLONE_NEW???");
   return true;
+}
+
+// An fd of another process, with -y its path from /proc/PID/fd (strace's
+// printfd_pid).
+void print_fd_of(Call& c, int pid, int fd) {
+  Printer& p = *c.p;
+  p.dec(fd);
+  if (!p.opt().decode_fds || fd < 0 || pid <= 0) return;
+  char link[64], path[4096];
+  snprintf(link, sizeof link, "/proc/%d/fd/%d", pid, fd);
+  ssize_t n = readlink(link, path, sizeof path - 1);
+  if (n <= 0) return;
+  p.ch('<');
+  Printer::quote_into(&p.out(), reinterpret_cast<const unsigned char*>(path),
+                      static_cast<size_t>(n), p.opt().hex_strings == 2 ? 2 : 3);
+  p.ch('>');
+}
+
+// The pid a pidfd of the tracee refers to ("Pid:" in its fdinfo), or -1.
+int pidfd_pid(Call& c, int pidfd) {
+  char name[64];
+  snprintf(name, sizeof name, "/proc/%d/fdinfo/%d", c.ctx().pid(), pidfd);
+  FILE* f = fopen(name, "re");
+  if (!f) return -1;
+  char line[256];
+  int pid = -1;
+  while (fgets(line, sizeof line, f))
+    if (sscanf(line, "Pid:\t%d", &pid) == 1) break;
+  fclose(f);
+  return pid;
 }
 
 bool dec_kcmp(Call& c) {
@@ -566,22 +422,22 @@ bool dec_kcmp(Call& c) {
   switch (type) {
     case kFile:
       p.sep();
-      p.dec(static_cast<int>(c.arg(3)));
+      print_fd_of(c, c.iarg(0), static_cast<int>(c.arg(3)));
       p.sep();
-      p.dec(static_cast<int>(c.arg(4)));
+      print_fd_of(c, c.iarg(1), static_cast<int>(c.arg(4)));
       break;
     case kEpollTfd: {
       p.sep();
-      p.dec(static_cast<int>(c.arg(3)));
+      print_fd_of(c, c.iarg(0), static_cast<int>(c.arg(3)));
       p.sep();
       struct {
         uint32_t efd, tfd, toff;
       } slot;
       if (!fetch(c, c.arg(4), &slot)) break;
       p.lit("{efd=");
-      p.dec(static_cast<int>(slot.efd));
+      print_fd_of(c, c.iarg(1), static_cast<int>(slot.efd));
       p.lit(", tfd=");
-      p.dec(static_cast<int>(slot.tfd));
+      print_fd_of(c, c.iarg(1), static_cast<int>(slot.tfd));
       p.lit(", toff=");
       p.udec(slot.toff);
       p.ch('}');
@@ -612,7 +468,11 @@ bool dec_pidfd_open(Call& c) {
 bool dec_pidfd_getfd(Call& c) {
   c.p->fd(c.iarg(0));
   c.p->sep();
-  c.p->dec(c.iarg(1));
+  int target = pidfd_pid(c, c.iarg(0));
+  if (target > 0)
+    print_fd_of(c, target, c.iarg(1));
+  else
+    c.p->dec(c.iarg(1));
   c.p->sep();
   val(*c.p, static_cast<uint32_t>(c.arg(2)), VFmt::kX);
   return true;
@@ -652,16 +512,6 @@ bool dec_process_vm_writev(Call& c) {
   return true;
 }
 
-bool dec_getcpu(Call& c) {
-  if (!c.exiting) return false;
-  num_int(c, c.arg(0), VFmt::kU);
-  c.p->sep();
-  num_int(c, c.arg(1), VFmt::kU);
-  c.p->sep();
-  c.p->addr(c.arg(2));
-  return true;
-}
-
 // One pid argument (getpgid, getsid) or two (setpgid).
 bool dec_pids(Call& c) { return dec_args_d(c); }
 
@@ -678,33 +528,6 @@ const DecoderEntry kTable[] = {
     {"getpgid", dec_pids, RetFmt::kDec},
     {"getsid", dec_pids, RetFmt::kDec},
     {"setpgid", dec_pids, RetFmt::kDec},
-    {"setuid", dec_uids, RetFmt::kDec},
-    {"setgid", dec_uids, RetFmt::kDec},
-    {"setreuid", dec_uids, RetFmt::kDec},
-    {"setregid", dec_uids, RetFmt::kDec},
-    {"setresuid", dec_uids, RetFmt::kDec},
-    {"setresgid", dec_uids, RetFmt::kDec},
-    {"setfsuid", dec_uids, RetFmt::kDec},
-    {"setfsgid", dec_uids, RetFmt::kDec},
-    {"setuid32", dec_uids, RetFmt::kDec},
-    {"setgid32", dec_uids, RetFmt::kDec},
-    {"setreuid32", dec_uids, RetFmt::kDec},
-    {"setregid32", dec_uids, RetFmt::kDec},
-    {"setresuid32", dec_uids, RetFmt::kDec},
-    {"setresgid32", dec_uids, RetFmt::kDec},
-    {"setfsuid32", dec_uids, RetFmt::kDec},
-    {"setfsgid32", dec_uids, RetFmt::kDec},
-    {"getresuid", dec_getresuid, RetFmt::kDec},
-    {"getresgid", dec_getresuid, RetFmt::kDec},
-    {"getresuid32", dec_getresuid, RetFmt::kDec},
-    {"getresgid32", dec_getresuid, RetFmt::kDec},
-    {"setgroups", dec_setgroups, RetFmt::kDec},
-    {"getgroups", dec_getgroups, RetFmt::kDec},
-    {"setgroups32", dec_setgroups, RetFmt::kDec},
-    {"getgroups32", dec_getgroups, RetFmt::kDec},
-    {"uname", dec_uname, RetFmt::kDec},
-    {"sysinfo", dec_sysinfo, RetFmt::kDec},
-    {"times", dec_times, RetFmt::kDec},
     {"unshare", dec_unshare, RetFmt::kDec},
     {"setns", dec_setns, RetFmt::kDec},
     {"kcmp", dec_kcmp, RetFmt::kDec},
@@ -712,7 +535,6 @@ const DecoderEntry kTable[] = {
     {"pidfd_getfd", dec_pidfd_getfd, RetFmt::kFd},
     {"process_vm_readv", dec_process_vm_readv, RetFmt::kDec},
     {"process_vm_writev", dec_process_vm_writev, RetFmt::kDec},
-    {"getcpu", dec_getcpu, RetFmt::kDec},
 };
 
 }  // namespace
@@ -720,7 +542,7 @@ const DecoderEntry kTable[] = {
 std::span<const DecoderEntry> process() {
   static const std::vector<DecoderEntry> all = [] {
     std::vector<DecoderEntry> v(std::begin(kTable), std::end(kTable));
-    for (auto part : {proc_ctl_table(), proc_sched_table()}) v.insert(v.end(), part.begin(), part.end());
+    for (auto part : {proc_ctl_table(), proc_sched_table(), proc_trace_table(), proc_info_table()}) v.insert(v.end(), part.begin(), part.end());
     return v;
   }();
   return all;

@@ -380,16 +380,13 @@ void print_statfs(Call& c, const StraceStatfs& b) {
   p.lit(", f_ffree=");
   p.udec(b.f_ffree);
   p.lit(", f_fsid={val=[");
-  // An abbreviated array stops after -s elements.
-  if (is_abbrev(c) && p.opt().string_limit == 0) {
-    p.lit("...");
-  } else {
-    p.hex(b.fsid[0]);
-    p.sep();
-    if (is_abbrev(c) && p.opt().string_limit == 1)
+  for (size_t i = 0; i < 2; ++i) {
+    if (i) p.sep();
+    if (array_elem_cut(p, i, 2)) {
       p.lit("...");
-    else
-      p.hex(b.fsid[1]);
+      break;
+    }
+    p.hex(b.fsid[i]);
   }
   p.lit("]}, f_namelen=");
   p.udec(b.f_namelen);

@@ -391,7 +391,7 @@ const Stepper::Insn& Stepper::insn_at(Space& sp, uint64_t addr) {
     }
     in.func = func_id(si.object, si.function);
     if (opts_.trace) {
-      in.suffix = "<";
+      in.suffix.assign(1, '<');
       if (!si.function.empty()) {
         in.suffix += si.function;
         if (si.offset) {
@@ -601,6 +601,8 @@ void Stepper::on_step_syscall(Tracee& t, const user_regs_struct& regs) {
     th.pending_nr = nr;
   }
   if (need_regs_) {
+    // Decode it now: an exit leaves nothing to read once it completed.
+    if (th.active && th.prev_valid) (void)insn_at(*th.space, th.prev_ip);
     if (changes_code_maps(nr)) {
       th.space->insns.clear();
       th.space->maps_dirty = true;
@@ -785,8 +787,10 @@ void Stepper::on_new_tracee(Tracee& child, Tracee* parent) {
   if (parent) {
     pth = &thread(*parent);
   } else if (!child.attached) {
-    // Adopted before its parent's event: find the parent by its pid.
+    // Adopted before its parent's event: find the parent by its pid. Our own
+    // child is the command Tracer::spawn is starting (on_exec takes it).
     pid_t pp = child.tgid != child.tid ? child.tgid : parent_pid(child.tid);
+    if (pp == getpid()) return;
     auto it = threads_.find(pp);
     if (it != threads_.end()) pth = it->second.get();
   }
@@ -927,19 +931,30 @@ uint64_t Stepper::total_syscalls() const {
 }
 
 std::vector<ProcessCount> Stepper::processes() const {
-  std::vector<ProcessCount> out = procs_;
-  for (auto& [tid, th] : threads_)
+  // Processes with a thread the user asked for (started, attached, -f).
+  std::vector<ProcessCount> all = procs_;
+  std::vector<bool> shown(all.size(), false);
+  for (auto& th : retired_)
+    if (th->counted) shown[th->proc] = true;
+  for (auto& [tid, th] : threads_) {
+    if (th->counted) shown[th->proc] = true;
     if (!th->exited) {
-      out[th->proc].instructions += th->count;
-      out[th->proc].syscalls += th->syscalls;
+      all[th->proc].instructions += th->count;
+      all[th->proc].syscalls += th->syscalls;
     }
+  }
+  std::vector<ProcessCount> out;
+  for (size_t i = 0; i < all.size(); ++i)
+    if (shown[i]) out.push_back(all[i]);
   return out;
 }
 
 std::vector<ThreadCount> Stepper::threads() const {
   std::vector<ThreadCount> out;
-  for (auto& th : retired_) out.push_back({th->tid, th->tgid, th->count, th->syscalls, true});
-  for (auto& [tid, th] : threads_) out.push_back({th->tid, th->tgid, th->count, th->syscalls, th->exited});
+  for (auto& th : retired_)
+    if (th->counted) out.push_back({th->tid, th->tgid, th->count, th->syscalls, true});
+  for (auto& [tid, th] : threads_)
+    if (th->counted) out.push_back({th->tid, th->tgid, th->count, th->syscalls, th->exited});
   // Detached records can appear twice (retired, then gone): keep the first.
   std::stable_sort(out.begin(), out.end(), [](const ThreadCount& a, const ThreadCount& b) {
     return a.tgid != b.tgid ? a.tgid < b.tgid : a.tid < b.tid;

@@ -52,7 +52,15 @@ struct TamperCall::State {
   pid_t slot_tgid = 0;
   std::vector<uint32_t> slots;
 
-  void reset() { *this = State{}; }
+  void reset() {  // keeps the vectors' storage: this runs at every syscall
+    auto args = std::move(saved_args);
+    auto sl = std::move(slots);
+    *this = State{};
+    args.clear();
+    sl.clear();
+    saved_args = std::move(args);
+    slots = std::move(sl);
+  }
 };
 
 struct Tamper::Impl {
@@ -105,7 +113,10 @@ Result<uint64_t> Tamper::Impl::place(TamperCall::State& st, SyscallStop& s, std:
   // the string is read by the kernel before the thread runs again.
   uint64_t addr = (s.sp - 128 - st.stack_used - need) & ~uint64_t{15};
   if (!p.stack.contains(s.sp) || addr < p.stack.lo) p.stack = tamper::main_stack_of(t.tid);
-  if (p.stack.contains(s.sp) && addr >= p.stack.lo && addr < s.sp) {
+  // (The i386 ABI truncates pointers: int $0x80 from a 64-bit program has
+  // its stack above 4 GiB, while its injected mmap2 returns a low address.)
+  bool reachable = s.abi == Abi::kX86_64 || addr + need <= 0xffffffffull;
+  if (reachable && p.stack.contains(s.sp) && addr >= p.stack.lo && addr < s.sp) {
     if (auto w = t.mem.write(addr, buf.data(), buf.size()); w && *w == buf.size()) {
       st.stack_used = s.sp - 128 - addr;
       return addr;
@@ -290,6 +301,7 @@ void Tamper::on_syscall_exit(SyscallStop& s) {
     // Exit hooks still run for calls whose entry was not seen by us.
     if (impl_->exit_hooks.empty()) return;
     it = impl_->threads.try_emplace(s.tracee.tid).first;
+    it->second.reset();
   }
   TamperCall::State& st = it->second;
   st.active = false;
@@ -343,6 +355,7 @@ void Tamper::on_syscall_exit(SyscallStop& s) {
   else if (st.delayed)
     mark = " (DELAYED)";
   if (mark && impl_->mark_sink) impl_->mark_sink(s.tracee.tid, mark);
+  st.reset();
 }
 
 void Tamper::on_new_tracee(Tracee& child, Tracee* parent) {
@@ -375,6 +388,21 @@ void Tamper::on_exit(Tracee& t, const pt::WaitStatus&) {
   impl_->forget(t.tid);
   if (t.tid == t.tgid) impl_->procs.erase(t.tgid);
 }
+void Tamper::on_detaching(Tracee& t, int* sig) {
+  (void)sig;
+  auto it = impl_->threads.find(t.tid);
+  if (it == impl_->threads.end() || !it->second.active) return;
+  // Detached in the middle of a tampered call: give back the program's
+  // arguments; a skipped call held at its entry (delay_enter) returns the
+  // injected value when the kernel skips it after the detach.
+  TamperCall::State& st = it->second;
+  SyscallStop s(t, true);
+  s.abi = t.last_abi;
+  for (auto& sv : st.saved_args) (void)s.set_arg(sv.i, sv.value);
+  st.saved_args.clear();
+  if (t.deferred && st.skipped && st.force_return) (void)s.set_return(st.ret);
+}
+
 void Tamper::on_detach(Tracee& t) { impl_->forget(t.tid); }
 void Tamper::on_vanish(Tracee& t) { impl_->forget(t.tid); }
 

@@ -53,20 +53,25 @@ bool multiplexed_on_i386(const char* name) {
   return false;
 }
 
-// Whether the rule for this syscall is written: in the TRACE form for the
-// traced ones, in the ALLOW form for the others (exec always stops).
-bool wants_rule(const SyscallSet& traced, Abi abi, const SyscallDesc& d, bool allow_form) {
-  bool stop = traced.contains(abi, d.nr) || is_exec_name(d.name);
-  return allow_form ? !stop : stop;
-}
+struct Shape {
+  const SyscallSet& traced;
+  bool trace_exec;
+  bool allow_form;
+  bool stops(Abi abi, const SyscallDesc& d) const {
+    return traced.contains(abi, d.nr) || (trace_exec && is_exec_name(d.name));
+  }
+  // Whether the rule for this syscall is written: in the TRACE form for the
+  // traced ones, in the ALLOW form for the others.
+  bool wants_rule(Abi abi, const SyscallDesc& d) const { return allow_form ? !stops(abi, d) : stops(abi, d); }
+};
 
 uint32_t rule_action(bool allow_form) { return allow_form ? SCMP_ACT_ALLOW : SCMP_ACT_TRACE(0); }
 
 // x86_64 rules: native numbers, passed through unchanged by libseccomp.
-int add_x86_64_rules(scmp_filter_ctx ctx, const SyscallSet& traced, bool allow_form) {
+int add_x86_64_rules(scmp_filter_ctx ctx, const Shape& sh) {
   for (const SyscallDesc& d : syscall_table(Abi::kX86_64)) {
-    if (!wants_rule(traced, Abi::kX86_64, d, allow_form)) continue;
-    if (int rc = seccomp_rule_add(ctx, rule_action(allow_form), d.nr, 0); rc < 0) return rc;
+    if (!sh.wants_rule(Abi::kX86_64, d)) continue;
+    if (int rc = seccomp_rule_add(ctx, rule_action(sh.allow_form), d.nr, 0); rc < 0) return rc;
   }
   return 0;
 }
@@ -76,9 +81,10 @@ int add_x86_64_rules(scmp_filter_ctx ctx, const SyscallSet& traced, bool allow_f
 // resolved to the host (or libseccomp pseudo) number first. In the TRACE form
 // a call that cannot be expressed makes the whole ABI traced (returns false);
 // in the ALLOW form it is simply left traced.
-bool add_i386_rules(scmp_filter_ctx ctx, const SyscallSet& traced, bool allow_form) {
+bool add_i386_rules(scmp_filter_ctx ctx, const Shape& sh) {
+  const bool allow_form = sh.allow_form;
   for (const SyscallDesc& d : syscall_table(Abi::kI386)) {
-    if (!wants_rule(traced, Abi::kI386, d, allow_form)) continue;
+    if (!sh.wants_rule(Abi::kI386, d)) continue;
     if (allow_form && multiplexed_on_i386(d.name)) continue;
     int host = seccomp_syscall_resolve_name(d.name);
     if (seccomp_syscall_resolve_name_arch(SCMP_ARCH_X86, d.name) != d.nr || host == __NR_SCMP_ERROR ||
@@ -122,17 +128,18 @@ sock_filter jump(uint16_t code, uint32_t k, uint8_t jt, uint8_t jf) { return soc
 
 }  // namespace
 
-Result<std::vector<sock_filter>> build_seccomp_filter(const SyscallSet& traced) {
+Result<std::vector<sock_filter>> build_seccomp_filter(const SyscallSet& traced, bool trace_exec) {
   // Fewer rules win. Everything traced: one instruction.
+  Shape sh{traced, trace_exec, false};
   size_t stop = 0, run = 0;
-  for (const SyscallDesc& d : syscall_table(Abi::kX86_64))
-    ++(traced.contains(Abi::kX86_64, d.nr) || is_exec_name(d.name) ? stop : run);
+  for (const SyscallDesc& d : syscall_table(Abi::kX86_64)) ++(sh.stops(Abi::kX86_64, d) ? stop : run);
   if (run == 0 && traced.is_all()) return std::vector<sock_filter>{stmt(BPF_RET | BPF_K, kRetTrace)};
-  const bool allow_form = run < stop;
+  sh.allow_form = run < stop;
+  const bool allow_form = sh.allow_form;
 
   Ctx ctx = new_ctx(allow_form);
   if (!ctx) return make_error(ENOMEM, "seccomp_init");
-  if (int rc = add_x86_64_rules(ctx.get(), traced, allow_form); rc < 0) return make_error(-rc, "seccomp_rule_add");
+  if (int rc = add_x86_64_rules(ctx.get(), sh); rc < 0) return make_error(-rc, "seccomp_rule_add");
 
   // i386 rules live in a context of their own, merged into the x86_64 one.
   bool i386_exact = false;
@@ -140,7 +147,7 @@ Result<std::vector<sock_filter>> build_seccomp_filter(const SyscallSet& traced) 
     Ctx c32 = new_ctx(allow_form);
     if (c32 && seccomp_arch_add(c32.get(), SCMP_ARCH_X86) == 0 &&
         seccomp_arch_remove(c32.get(), SCMP_ARCH_NATIVE) == 0 &&
-        add_i386_rules(c32.get(), traced, allow_form)) {
+        add_i386_rules(c32.get(), sh)) {
       // seccomp_merge releases the source context on success.
       if (seccomp_merge(ctx.get(), c32.get()) == 0) {
         c32.release();

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 // The seccomp-bpf program that makes untraced syscalls run at full speed: a
-// syscall in the traced set (or execve/execveat, which the engine always
-// needs) returns SECCOMP_RET_TRACE and stops the tracee; any other returns
-// SECCOMP_RET_ALLOW and never stops. Loaded by Tracer::spawn in the started
-// command just before its execve (TracerOptions::seccomp_program).
+// syscall in the traced set (and execve/execveat with trace_exec) returns
+// SECCOMP_RET_TRACE and stops the tracee; any other returns SECCOMP_RET_ALLOW
+// and never stops. Loaded by Tracer::spawn in the started command just before
+// its execve (TracerOptions::seccomp_program).
 #pragma once
 
 #include <linux/filter.h>
@@ -27,7 +27,10 @@ namespace syscope {
 //   often than needed, never less.
 // Errors: libseccomp failures and programs over BPF_MAXINSNS (the caller then
 // traces without a filter, with the same output).
-Result<std::vector<sock_filter>> build_seccomp_filter(const SyscallSet& traced);
+// trace_exec: also stop at execve/execveat whatever the set (strace always
+// does). The engine does not need it: PTRACE_EVENT_EXEC ends the started
+// command's hidden start-up, and skipping it saves two stops per exec.
+Result<std::vector<sock_filter>> build_seccomp_filter(const SyscallSet& traced, bool trace_exec = true);
 
 // Runs a classic BPF seccomp program on one syscall (a small interpreter for
 // the instructions libseccomp emits, for tests and -d style debugging).

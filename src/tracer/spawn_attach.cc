@@ -67,8 +67,17 @@ Result<pid_t> Tracer::spawn(const std::string& path, const std::vector<std::stri
       }
     }
     // No filter (none asked for, or it failed): one stop so the tracer
-    // resumes us with PTRACE_SYSCALL and sees execve (handle_signal).
-    if (!filtered) raise(SIGSYS);
+    // resumes us with PTRACE_SYSCALL and sees execve (handle_signal). A
+    // blocked SIGSYS would never stop us: unblock it for the marker only,
+    // so the command still inherits the caller's signal mask.
+    if (!filtered) {
+      sigset_t sys, old;
+      sigemptyset(&sys);
+      sigaddset(&sys, SIGSYS);
+      sigprocmask(SIG_UNBLOCK, &sys, &old);
+      raise(SIGSYS);
+      if (sigismember(&old, SIGSYS)) sigprocmask(SIG_SETMASK, &old, nullptr);
+    }
     execve(path.c_str(), cargv.data(), envp);
     int e = errno;
     const char* msg = strerror(e);

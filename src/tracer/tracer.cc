@@ -380,7 +380,12 @@ void Tracer::handle_event(Tracee& t, const pt::WaitStatus& ws) {
       } else if (msg) {
         pid_t child = static_cast<pid_t>(*msg);
         pid_t tgid = child;
-        if (ws.event == PTRACE_EVENT_CLONE && proc::clone_makes_thread(t)) tgid = t.tgid;
+        if (ws.event == PTRACE_EVENT_CLONE &&
+            (proc::clone_makes_thread(t) ||
+             // Resumed with PTRACE_CONT (a stepper running it at full speed):
+             // the clone's arguments were not seen, ask /proc.
+             (t.mode == ResumeMode::kCont && proc::tgid_of(child) == t.tgid)))
+          tgid = t.tgid;
         if (Tracee* c = find(child)) {
           // Its first stop came first and it was adopted without a parent.
           c->tgid = tgid;
@@ -412,6 +417,12 @@ void Tracer::handle_event(Tracee& t, const pt::WaitStatus& ws) {
           leader->second = std::move(moved);
           self = leader->second.get();
         }
+      }
+      if (self->startup && !self->in_syscall) {
+        // The started command's execve ran without a stop (our seccomp
+        // filter lets it through when it is not traced): start-up ends here.
+        self->hidden = false;
+        self->startup = false;
       }
       self->mem.reset(self->tid);
       for (Observer* o : observers_) o->on_exec(*self, former);
@@ -483,6 +494,13 @@ void Tracer::handle_step_syscall(Tracee& t) {
     (void)resume(t);
     return;
   }
+  // What handle_syscall_stop records at an entry (clone_makes_thread reads it).
+  bool compat = regs.cs == 0x23;
+  t.last_abi = compat ? Abi::kI386 : Abi::kX86_64;
+  t.last_nr = static_cast<long>(regs.orig_rax);
+  const uint64_t a64[6] = {regs.rdi, regs.rsi, regs.rdx, regs.r10, regs.r8, regs.r9};
+  const uint64_t a32[6] = {regs.rbx, regs.rcx, regs.rdx, regs.rsi, regs.rdi, regs.rbp};
+  for (int i = 0; i < 6; ++i) t.last_args[i] = compat ? a32[i] : a64[i];
   for (Observer* o : observers_) o->on_step_syscall(t, regs);
   regs.rip -= 2;  // syscall, int 0x80 and sysenter are 2 bytes long
   regs.rax = regs.orig_rax;

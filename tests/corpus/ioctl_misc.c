@@ -52,7 +52,8 @@ int main(void)
 	S(SYS_ioctl, nul, BLKSECTGET, &n);
 	S(SYS_ioctl, nul, FICLONE, fd);
 	S(SYS_ioctl, nul, FIFREEZE, 0);
-	S(SYS_ioctl, nul, FITRIM, &n);
+	struct fstrim_range tr = { 0, 1 << 20, 512 };
+	S(SYS_ioctl, nul, FITRIM, &tr);
 	S(SYS_ioctl, nul, 0x5460, &n);       /* FIOQSIZE */
 	S(SYS_ioctl, nul, 0x40049409, fd);   /* BTRFS_IOC_CLONE or FICLONE */
 	int fl = FS_NOATIME_FL | FS_APPEND_FL | 0x08000000;

@@ -80,7 +80,7 @@ int main(void)
 	S(SYS_ioctl, s, _IOR('T', 0x77, int), &n);
 	S(SYS_ioctl, s, _IO('T', 0x7f), 0);
 	S(SYS_ioctl, s, 0x5402, &tio);
-	S(SYS_ioctl, s, TCGETS);            /* arg 0: EFAULT */
+	S(SYS_ioctl, s, TCGETS, 0);         /* EIO after the hangup */
 	S(SYS_close, s);
 	S(SYS_close, m);
 	return 0;

@@ -21,8 +21,10 @@ int main(void)
 	void *a = (void *)S(SYS_shmat, shm, NULL, SHM_RDONLY);
 	S(SYS_shmdt, a);
 	S(SYS_shmat, 9999, NULL, 0); /* EINVAL */
+	/* IPC_STAT results hold pids and times: only the failing form here */
+	S(SYS_shmctl, shm, IPC_STAT, (void *)8);
 	struct shmid_ds ds;
-	S(SYS_shmctl, shm, IPC_STAT, &ds);
+	memset(&ds, 0, sizeof ds);
 	ds.shm_perm.mode = 0644;
 	S(SYS_shmctl, shm, IPC_SET, &ds);
 	struct shminfo si;
@@ -42,10 +44,7 @@ int main(void)
 	dec.sem_flg = 0;
 	S(SYS_semtimedop, sem, &dec, 1, &ts); /* EAGAIN after timeout */
 	S(SYS_semtimedop, sem, ops, 1, NULL);
-	union { int val; struct semid_ds *buf; unsigned short *array; } arg;
-	struct semid_ds sds;
-	arg.buf = &sds;
-	S(SYS_semctl, sem, 0, IPC_STAT, arg.buf);
+	S(SYS_semctl, sem, 0, IPC_STAT, (void *)8);
 	S(SYS_semctl, sem, 1, GETVAL, 0);
 	S(SYS_semctl, sem, 0, SETVAL, 7);
 	struct seminfo sinfo;
@@ -60,8 +59,11 @@ int main(void)
 	S(SYS_msgrcv, q, &r, sizeof r.mtext, 0, 0);
 	S(SYS_msgrcv, q, &r, 2, 42, MSG_NOERROR | IPC_NOWAIT);
 	S(SYS_msgrcv, q, &r, sizeof r.mtext, 0, IPC_NOWAIT); /* ENOMSG */
+	S(SYS_msgctl, q, IPC_STAT, (void *)8);
 	struct msqid_ds qds;
-	S(SYS_msgctl, q, IPC_STAT, &qds);
+	memset(&qds, 0, sizeof qds);
+	qds.msg_perm.mode = 0600;
+	qds.msg_qbytes = 8192;
 	S(SYS_msgctl, q, IPC_SET, &qds);
 	struct msginfo mi;
 	S(SYS_msgctl, 0, MSG_INFO, &mi);

@@ -8,8 +8,10 @@
 int main(void)
 {
 	int s = S(SYS_socket, AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_ROUTE);
-	struct sockaddr_nl sa = { .nl_family = AF_NETLINK };
+	/* a fixed port id, so that replies carry no pid */
+	struct sockaddr_nl sa = { .nl_family = AF_NETLINK, .nl_pid = 0x5c0be };
 	S(SYS_bind, s, &sa, sizeof sa);
+	sa.nl_pid = 0;
 	struct {
 		struct nlmsghdr h;
 		struct ifaddrmsg m;

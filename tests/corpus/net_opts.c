@@ -44,7 +44,7 @@ int main(void)
 	S(SYS_recvmsg, u, &mh, 0);
 	S(SYS_sendto, u, "cut", 3, 0, &a, sizeof a);
 	mh.msg_controllen = 20;   /* too small: MSG_CTRUNC */
-	mh.msg_namelen = 4;       /* too small for the address */
+	mh.msg_namelen = 2;       /* too small for the address */
 	S(SYS_recvmsg, u, &mh, 0);
 	int v;
 	socklen_t vl = sizeof v;

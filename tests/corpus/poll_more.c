@@ -31,7 +31,7 @@ int main(void)
 	fd_set r, w, e;
 	FD_ZERO(&r); FD_ZERO(&w); FD_ZERO(&e);
 	FD_SET(p[0], &r); FD_SET(p[1], &w); FD_SET(p[0], &e); FD_SET(0, &e);
-	struct timeval tv = { 1, 5 };
+	struct timeval tv = { 0, 0 };
 	S(SYS_select, p[1] + 1, &r, &w, &e, &tv);
 	FD_ZERO(&r); FD_ZERO(&w); FD_ZERO(&e);
 	FD_SET(p[0], &r); FD_SET(p[1], &w);

@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: MIT
- * syscope step test: fork, the parent waits for the child (no libc).
- *   parent: fork 2 + test/jz 2 + 1 + 2N + wait4 6 + exit 3 = 2N + 14
- *           N = 2000  ->  4014   (syscalls: fork, wait4, exit_group)
+ * syscope step test: fork, the parent waits for the child and exits with its
+ * wait status (0, or the signal that killed the child), no libc.
+ *   parent: fork 2 + test/jz 2 + 1 + 2N + wait4 7 + exit 3 = 2N + 15
+ *           N = 2000  ->  4015   (syscalls: fork, wait4, exit_group)
  *   child:  test/jz 2 + 1 + 2M + exit 3 = 2M + 6
- *           M = 3000  ->  6006   (syscalls: exit_group)
+ *           M = 3000  ->  6006   (syscalls: exit_group); 6004 of them in `child`
  */
 #define N 2000
 #define M 3000
@@ -18,14 +19,15 @@ _start:
 	mov	$N, %ecx
 1:	dec	%ecx
 	jnz	1b
+	sub	$16, %rsp
 	mov	$-1, %rdi
-	xor	%esi, %esi
+	mov	%rsp, %rsi
 	xor	%edx, %edx
 	xor	%r10d, %r10d
-	mov	$61, %eax		/* wait4(-1, 0, 0, 0) */
+	mov	$61, %eax		/* wait4(-1, &status, 0, 0) */
 	syscall
-	mov	$231, %eax		/* exit_group(0) */
-	xor	%edi, %edi
+	mov	(%rsp), %edi
+	mov	$231, %eax		/* exit_group(status) */
 	syscall
 	.size _start, .-_start
 

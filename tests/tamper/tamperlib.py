@@ -58,4 +58,4 @@ def run_both(t: Test, args: list, tag: str, cwd: str | None = None, timeout: flo
 
 def strip_prefix(err: str) -> str:
     """stderr with the program name of the tracer's own messages removed."""
-    return re.sub(r"^(strace|syscope): ", "TRACER: ", err, flags=re.M)
+    return re.sub(r"^\S*(strace|syscope): ", "TRACER: ", err, flags=re.M)

@@ -323,6 +323,19 @@ TEST_F(FileDecoders, Utimensat) {
             "utimensat(AT_FDCWD, \"ed.txt\", 0x8, 0) = -1 EFAULT (Bad address)");
 }
 
+TEST_F(FileDecoders, TimePairsAreArraysCutBySLimit) {
+  mem.map_string(kStr1, "ed.txt");
+  struct timespec ts[2] = {{0, UTIME_NOW}, {1700000000, 999999999}};
+  mem.map_struct(kStruct, ts);
+  FormatOptions s1 = opt;
+  s1.string_limit = 1;
+  EXPECT_EQ(decode_line(mem, s1, "utimensat", {kFdCwd, kStr1, kStruct, 0x100}, 0),
+            "utimensat(AT_FDCWD, \"ed.txt\", [UTIME_NOW, ...], AT_SYMLINK_NOFOLLOW) = 0");
+  s1.string_limit = 0;
+  EXPECT_EQ(decode_line(mem, s1, "utimensat", {kFdCwd, kStr1, kStruct, 0x100}, 0),
+            "utimensat(AT_FDCWD, \"ed.txt\", [...], AT_SYMLINK_NOFOLLOW) = 0");
+}
+
 TEST_F(FileDecoders, UtimesAndUtime) {
   mem.map_string(kStr1, "ed.txt");
   struct timeval tv[2] = {{0, 0}, {-1, 1000000}};

@@ -51,6 +51,36 @@ TEST(DecodersIpc, ShmctlCommands) {
             "shmctl(0, IPC_64|IPC_STAT, 0x10000) = -1 EFAULT (Bad address)");
 }
 
+TEST(DecodersIpc, ShmctlStatAtExit) {
+  FakeTracee m;
+  FormatOptions o;
+  struct shmid64_ds ds = {};
+  ds.shm_perm.mode = 0600;
+  ds.shm_segsz = 8192;
+  ds.shm_cpid = 31008;
+  ds.shm_lpid = 31008;
+  ds.shm_atime = ds.shm_dtime = ds.shm_ctime = 1795811975;
+  m.map_struct(kA, ds);
+  EXPECT_EQ(decode_line(m, o, "shmctl", {0, IPC_STAT, kA}, 0),
+            "shmctl(0, IPC_STAT, {shm_perm={uid=0, gid=0, mode=0600, key=0, cuid=0, cgid=0}, "
+            "shm_segsz=8192, shm_cpid=31008, shm_lpid=31008, shm_nattch=0, shm_atime=1795811975, "
+            "shm_dtime=1795811975, shm_ctime=1795811975}) = 0");
+  EXPECT_EQ(decode_line(m, o, "shmctl", {0, IPC_SET, kA}, 0),
+            "shmctl(0, IPC_SET, {shm_perm={uid=0, gid=0, mode=0600}}) = 0");
+  struct msqid64_ds q = {};
+  q.msg_perm.mode = 0600;
+  q.msg_stime = q.msg_rtime = q.msg_ctime = 1795811975;
+  q.msg_qbytes = 16384;
+  q.msg_lspid = q.msg_lrpid = 31008;
+  m.map_struct(kB, q);
+  EXPECT_EQ(decode_line(m, o, "msgctl", {0, IPC_STAT, kB}, 0),
+            "msgctl(0, IPC_STAT, {msg_perm={uid=0, gid=0, mode=0600, key=0, cuid=0, cgid=0}, "
+            "msg_stime=1795811975, msg_rtime=1795811975, msg_ctime=1795811975, msg_qnum=0, "
+            "msg_qbytes=16384, msg_lspid=31008, msg_lrpid=31008}) = 0");
+  EXPECT_EQ(decode_line(m, o, "msgctl", {0, IPC_SET, kB}, 0),
+            "msgctl(0, IPC_SET, {msg_perm={uid=0, gid=0, mode=0600}, msg_qbytes=16384}) = 0");
+}
+
 TEST(DecodersIpc, SemopAndSemget) {
   FakeTracee m;
   FormatOptions o;

@@ -32,7 +32,7 @@ TEST(DecodersNet, Socket) {
             "socket(0x3e7 /* AF_??? */, SOCK_STREAM, 0) = -1 EAFNOSUPPORT (Address family not "
             "supported by protocol)");
   EXPECT_EQ(decode_line(m, opts(), "socket", {AF_UNIX, 99, 0}, -22),
-            "socket(AF_UNIX, 0x63 /* SOCK_??? */, 0) = -1 EINVAL (Invalid argument)");
+            "socket(AF_UNIX, SOCK_RAW|0x60 /* SOCK_??? */, 0) = -1 EINVAL (Invalid argument)");
   EXPECT_EQ(decode_line(m, opts(), "socket", {AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_ROUTE}, 3),
             "socket(AF_NETLINK, SOCK_RAW|SOCK_CLOEXEC, NETLINK_ROUTE) = 3");
   EXPECT_EQ(decode_line(m, opts(), "socket", {AF_PACKET, SOCK_RAW, htons(3)}, 3),

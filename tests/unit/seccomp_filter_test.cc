@@ -32,8 +32,8 @@ SyscallSet parse(const char* expr) {
 
 // Checks the program against the set over both ABIs, a margin past the
 // tables, and the x32 / -1 numbers.
-void check_program(const SyscallSet& set, const char* what) {
-  auto prog = build_seccomp_filter(set);
+void check_program(const SyscallSet& set, const char* what, bool trace_exec = true) {
+  auto prog = build_seccomp_filter(set, trace_exec);
   ASSERT_TRUE(prog.has_value()) << what << ": " << prog.error().op;
   ASSERT_LE(prog->size(), static_cast<size_t>(BPF_MAXINSNS));
   for (Abi abi : {Abi::kX86_64, Abi::kI386}) {
@@ -41,7 +41,7 @@ void check_program(const SyscallSet& set, const char* what) {
     for (int nr = 0; nr < size + 64; ++nr) {
       uint32_t act = run_seccomp_filter(*prog, arch_of(abi), nr);
       ASSERT_TRUE(act == kTrace || act == kAllow) << what << " nr " << nr << " act " << std::hex << act;
-      bool needed = set.contains(abi, nr) || is_exec(abi, nr) || nr >= size;
+      bool needed = set.contains(abi, nr) || (trace_exec && is_exec(abi, nr)) || nr >= size;
       if (needed) {
         EXPECT_EQ(act, kTrace) << what << " abi " << static_cast<int>(abi) << " nr " << nr;
       } else if (abi == Abi::kX86_64 && syscall_by_nr(abi, nr)) {
@@ -57,7 +57,10 @@ void check_program(const SyscallSet& set, const char* what) {
   EXPECT_EQ(run_seccomp_filter(*prog, AUDIT_ARCH_AARCH64, 56), kTrace) << what;
 }
 
-TEST(SeccompFilter, SingleSyscall) { check_program(parse("openat"), "openat"); }
+TEST(SeccompFilter, SingleSyscall) {
+  check_program(parse("openat"), "openat");
+  check_program(parse("openat"), "openat, exec free", false);
+}
 
 TEST(SeccompFilter, Empty) { check_program(parse("none"), "none"); }
 
@@ -66,7 +69,11 @@ TEST(SeccompFilter, Classes) {
     check_program(parse(e), e);
 }
 
-TEST(SeccompFilter, Negated) { check_program(parse("!getppid,write"), "!getppid,write"); }
+TEST(SeccompFilter, Negated) {
+  check_program(parse("!getppid,write"), "!getppid,write");
+  check_program(parse("!getppid,write"), "!getppid,write, exec free", false);
+  check_program(parse("!execve"), "!execve, exec free", false);
+}
 
 TEST(SeccompFilter, PersonalitySuffixes) {
   check_program(parse("read@64"), "read@64");
@@ -97,6 +104,12 @@ TEST(SeccompFilter, ExecAlwaysTraced) {
   ASSERT_TRUE(ev && gp);
   EXPECT_EQ(run_seccomp_filter(*prog, AUDIT_ARCH_X86_64, ev->nr), kTrace);
   EXPECT_EQ(run_seccomp_filter(*prog, AUDIT_ARCH_X86_64, gp->nr), kAllow);
+  auto free_exec = build_seccomp_filter(parse("none"), false);
+  ASSERT_TRUE(free_exec);
+  EXPECT_EQ(run_seccomp_filter(*free_exec, AUDIT_ARCH_X86_64, ev->nr), kAllow);
+  auto traced_exec = build_seccomp_filter(parse("execve"), false);
+  ASSERT_TRUE(traced_exec);
+  EXPECT_EQ(run_seccomp_filter(*traced_exec, AUDIT_ARCH_X86_64, ev->nr), kTrace);
 }
 
 // The filter is built at every start of a filtered trace: keep it cheap.

@@ -33,7 +33,7 @@ std::optional<std::vector<Range>> select(Target& t, const std::vector<std::strin
       if (o.region == &r) return;
     out.push_back({r.start, r.end, &r});
   };
-  if (specs.empty() || (specs.size() == 1 && specs[0] == "all")) {
+  if (specs.empty() || (specs.size() == 1 && (specs[0] == "all" || specs[0] == "ALL"))) {
     for (const auto& r : t.maps().regions())
       if (default_region(r)) add(r);
     return out;
@@ -131,7 +131,7 @@ int cmd_dump(const MemArgs& a, const std::string& what) {
   uint64_t total = 0;
   size_t files = 0;
   // Regions that "all" leaves out are listed too, without a file.
-  if (what == "all") {
+  if (what == "all" || what == "ALL") {
     for (const auto& r : t->maps().regions())
       if (!default_region(r))
         fprintf(man, "0x%llx\t0x%llx\t%s\t0x%llx\t%llu\t%llu\t-\t%s\n", (unsigned long long)r.start,

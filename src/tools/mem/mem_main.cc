@@ -19,7 +19,7 @@ Commands:
   maps                          the memory map: ranges, permissions, offsets, objects
   read ADDR LEN [-o FILE|--raw] hexdump LEN bytes at ADDR (or raw bytes to FILE / stdout)
   dump REGION [-o DIR]          REGION's bytes to files in DIR, with DIR/manifest.tsv
-  dump all -o DIR | all -o DIR  every readable region
+  dump all -o DIR | all -o DIR  every readable region (ALL works too)
   write ADDR VALUE              VALUE is one of --hex BYTES, --string S, --u32 V,
                                 --u64 V, --f64 V (little-endian)
   search VALUE [--region R]...  every address where VALUE occurs (all readable
@@ -143,7 +143,7 @@ int dispatch(const MemArgs& a) {
   if (c == "write") return want_args(a, 1, "write ADDR (--hex B|--string S|--u32 V|--u64 V|--f64 V)") ? cmd_write(a) : 2;
   if (c == "search") return want_args(a, 0, "search (--string S|--hex B|--u32 V|--u64 V|--f64 V) [--region R]") ? cmd_search(a) : 2;
   if (c == "dump") return want_args(a, 1, "dump REGION|all [-o DIR]") ? cmd_dump(a, a.positional[0]) : 2;
-  if (c == "all") return want_args(a, 0, "all -o DIR") ? cmd_dump(a, "all") : 2;
+  if (c == "all" || c == "ALL") return want_args(a, 0, "all -o DIR") ? cmd_dump(a, "all") : 2;
   fail(kMem, "unknown command: '%s' (maps, read, dump, all, write, search)", c.c_str());
   return 2;
 }

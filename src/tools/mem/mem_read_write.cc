@@ -79,7 +79,7 @@ int cmd_maps(const MemArgs& a) {
 
 int cmd_read(const MemArgs& a) {
   auto len = parse_size(a.positional[1]);
-  if (!len) return fail(kMem, "invalid length: '%s'", a.positional[1].c_str()), 2;
+  if (!len || *len == 0) return fail(kMem, "invalid length: '%s'", a.positional[1].c_str()), 2;
   if (*len > (1ull << 32)) return fail(kMem, "length too large: %s (at most 4 GiB)", a.positional[1].c_str()), 2;
   auto t = Target::open(a, true);
   if (!t) return 1;

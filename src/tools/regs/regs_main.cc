@@ -334,7 +334,7 @@ int run(int argc, char** argv) {
     auto v = resolve_address(a.text, *maps, syms.lookup_fn());
     if (!v) return fail(kRegs, "invalid value for %s: '%s'", a.reg.c_str(), a.text.c_str()), 2;
     if (a.kind == Kind::kGp && a.gp->bits < 64 && (*v >> a.gp->bits) != 0)
-      return fail(kRegs, "invalid value for %s: '%s' (too wide)", a.reg.c_str(), a.text.c_str()), 2;
+      return fail(kRegs, "invalid value for %s: '%s' (does not fit %d bits)", a.reg.c_str(), a.text.c_str(), a.gp->bits), 2;
     a.value = *v;
   }
   std::string text;
