@@ -247,6 +247,7 @@ void print_pathn(Printer& p, uint64_t addr, uint64_t n) {
   bool ellipsis = s.size() == n + 1;
   if (ellipsis) s.resize(n);
   p.quoted(s.data(), s.size(), ellipsis);
+  if (p.touched()) p.touched()->paths.push_back(std::move(s));  // -P
 }
 
 void print_path(Printer& p, uint64_t addr) { print_pathn(p, addr, kPathMax - 1); }
