@@ -25,7 +25,9 @@ class SyscallSet {
   bool contains(Abi abi, long nr) const {
     const auto& v = bits_[static_cast<int>(abi)];
     if (nr < 0 || static_cast<size_t>(nr) >= v.size()) return unknown_;
-    return v[static_cast<size_t>(nr)];
+    if (v[static_cast<size_t>(nr)]) return true;
+    // Holes in the number space are unknown syscalls too.
+    return unknown_ && !syscall_by_nr(abi, nr);
   }
   void add(Abi abi, long nr);
   void remove(Abi abi, long nr);
