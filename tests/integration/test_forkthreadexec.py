@@ -60,7 +60,8 @@ for rnd in range(1, ROUNDS + 1):
             tag + "parent: wait4 reports WIFCONTINUED for c1")
     t.check(has(c1, r"\+\+\+ superseded by execve in pid %d \+\+\+" % execer),
             tag + "c1: +++ superseded by execve in pid <execer> +++")
-    t.check(any(re.match(r'execve\("%s", \["%s", "--execd", ' % (re.escape(prog), re.escape(prog)), b)
+    # argv[0] is cut at -s (32) bytes when the build path is long.
+    t.check(any(re.match(r'execve\("%s", \["[^"]*"(\.\.\.)?, "--execd", ' % re.escape(prog), b)
                 for b in by.get(execer, [])), tag + "execer thread: execve(... --execd ...) shown")
     t.check(any(b.startswith("<... execve resumed>") and b.rstrip().endswith("= 0") for b in by.get(c1, [])),
             tag + "c1: <... execve resumed>) = 0 after the switch")
