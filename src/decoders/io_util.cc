@@ -27,13 +27,12 @@ void comment(Printer& p, const char* s) {
   }
 }
 
-enum class Fmt { kX, kU, kD };
+enum class Fmt { kX, kU };
 
 void print_val(Printer& p, uint64_t v, Fmt f) {
   switch (f) {
     case Fmt::kX: p.hex(v); break;
     case Fmt::kU: p.udec(v); break;
-    case Fmt::kD: p.dec(static_cast<int64_t>(v)); break;
   }
 }
 
@@ -121,9 +120,6 @@ void print_xval(Printer& p, uint64_t v, const xlat::Table& t, const char* dflt) 
 }
 void print_xval_u(Printer& p, uint64_t v, const xlat::Table& t, const char* dflt) {
   print_xval_fmt(p, v, t, dflt, Fmt::kU);
-}
-void print_xval_d(Printer& p, int64_t v, const xlat::Table& t, const char* dflt) {
-  print_xval_fmt(p, static_cast<uint64_t>(v), t, dflt, Fmt::kD);
 }
 
 bool sprint_flags(std::string* out, const char* prefix, const xlat::Table& t, uint64_t flags,
@@ -237,6 +233,8 @@ void print_strn(Call& c, uint64_t addr, uint64_t len) {
   // strace fetches one byte more than it shows (string_quote looks ahead).
   uint64_t limit = max_strlen(c);
   uint64_t size = std::min<uint64_t>(limit + 1, len);
+  // Bound the copy for absurd -s values (a write of gigabytes with -s 4G).
+  size = std::min<uint64_t>(size, uint64_t{1} << 28);
   std::vector<unsigned char> data(size);
   if (size && c.ctx().read(addr, data.data(), size) != size) {
     p.addr(addr);
@@ -264,30 +262,6 @@ void print_str_hex(Call& c, uint64_t addr, uint64_t len) {
   Printer::quote_into(&s, data.data(), show, 2);
   p.lit(s);
   if (len > limit) p.lit("...");
-}
-
-void print_pathn(Call& c, uint64_t addr, uint64_t n) {
-  Printer& p = *c.p;
-  if (!addr) {
-    p.lit("NULL");
-    return;
-  }
-  if (n > 4095) n = 4095;
-  std::string s;
-  bool term = false;
-  if (!c.ctx().read_cstring(addr, n, &s, &term)) {
-    if (n == 0) {
-      // An empty name still reads its terminating byte.
-      unsigned char b;
-      if (c.ctx().read(addr, &b, 1) == 1) {
-        p.quoted("", 0, b != 0);
-        return;
-      }
-    }
-    p.addr(addr);
-    return;
-  }
-  p.quoted(s.data(), s.size(), !term);
 }
 
 void print_iov(Call& c, uint64_t count, uint64_t addr, uint64_t data_size, bool addr_only) {

@@ -33,9 +33,8 @@ const char* xlookup(const xlat::Table& t, uint64_t v);
 void print_flags(Printer& p, uint64_t v, const xlat::Table& t, const char* dflt);
 // printxval(): name, else hex + " /* dflt */".
 void print_xval(Printer& p, uint64_t v, const xlat::Table& t, const char* dflt);
-// Same with the raw value in decimal (XLAT_STYLE_FMT_U / FMT_D).
+// Same with the raw value in decimal (XLAT_STYLE_FMT_U).
 void print_xval_u(Printer& p, uint64_t v, const xlat::Table& t, const char* dflt);
-void print_xval_d(Printer& p, int64_t v, const xlat::Table& t, const char* dflt);
 // sprintflags_ex(prefix, table, flags, sep, style); false when strace returns NULL.
 bool sprint_flags(std::string* out, const char* prefix, const xlat::Table& t, uint64_t flags,
                   char sep, Style st);
@@ -62,8 +61,6 @@ bool umove(Call& c, uint64_t addr, size_t len, void* out);
 void print_strn(Call& c, uint64_t addr, uint64_t len);
 // printstr_ex(..., QUOTE_FORCE_HEX).
 void print_str_hex(Call& c, uint64_t addr, uint64_t len);
-// printpathn(): NUL-terminated, at most n bytes ("..." when longer).
-void print_pathn(Call& c, uint64_t addr, uint64_t n);
 
 // print_array(): elements fetched one at a time, "[a, b, ...]" abbreviated to
 // -s elements; `elem` prints one element from its bytes and returns false to

@@ -36,7 +36,7 @@ void print_num(Printer& p, uint64_t v, XFmt fmt) {
 }
 
 void print_comment(Printer& p, const char* text) {
-  if (!text) return;
+  if (!text || !*text) return;
   p.lit(" /* ").lit(text).lit(" */");
 }
 

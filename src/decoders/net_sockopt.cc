@@ -5,6 +5,7 @@
 #include <sys/socket.h>
 
 #include <cstring>
+#include <string>
 
 #include "decoders/misc_bpf_filter.h"
 #include "decoders/misc_common.h"
@@ -468,12 +469,20 @@ void print_setsockopt(Call& c, unsigned level, unsigned name, uint64_t addr, int
               p.udec(mreq.mr_alen);
               p.sep();
               field(p, "mr_address");
-              unsigned n = mreq.mr_alen < 8 ? mreq.mr_alen : 8;
-              for (unsigned i = 0; i < n; ++i) {
-                if (i) p.ch(':');
-                char b[4];
-                snprintf(b, sizeof b, "%02x", mreq.mr_address[i]);
-                p.lit(b);
+              // print_mac_addr(): hex bytes unless abbreviated, xx:xx:.. else.
+              const unsigned n = mreq.mr_alen < 8 ? mreq.mr_alen : 8;
+              if (!nim::style_abbrev(p)) nim::print_quoted(p, mreq.mr_address, n, nim::kQuoteForceHex);
+              if (!nim::style_raw(p)) {
+                std::string mac;
+                for (unsigned i = 0; i < n; ++i) {
+                  char b[4];
+                  snprintf(b, sizeof b, "%s%02x", i ? ":" : "", mreq.mr_address[i]);
+                  mac += b;
+                }
+                if (nim::style_verbose(p))
+                  nim::print_comment(p, mac.c_str());
+                else
+                  p.lit(mac);
               }
               p.ch('}');
             }

@@ -45,6 +45,11 @@ void slot_release(int slot) {
   if (slot >= 0) g_slots[slot].tid = 0;
 }
 
+int signal_of_stop(int st) {
+  bool signal_stop = (st >> 16) == 0 && WSTOPSIG(st) != (SIGTRAP | 0x80);
+  return signal_stop ? WSTOPSIG(st) : 0;
+}
+
 void emergency_detach(int sig) {
   int saved_errno = errno;
   for (auto& s : g_slots) {
@@ -52,17 +57,32 @@ void emergency_detach(int sig) {
     if (tid == 0) continue;
     int deliver = s.sig.load();
     if (s.running.load()) {
-      ptrace(PTRACE_INTERRUPT, tid, 0, 0);
+      // The table may lag behind the main code by one stop: a stop may be
+      // waiting to be reaped, or reaped but not recorded yet. Only a thread
+      // that PTRACE_DETACH refuses (ESRCH: not stopped) is really running.
       int st = 0;
       pid_t r;
-      while ((r = waitpid(tid, &st, __WALL)) < 0 && errno == EINTR) {
+      while ((r = waitpid(tid, &st, __WALL | WNOHANG)) < 0 && errno == EINTR) {
       }
-      if (r != tid || !WIFSTOPPED(st)) {
+      if (r == tid && !WIFSTOPPED(st)) {
         s.tid = 0;
         continue;
       }
-      bool signal_stop = (st >> 16) == 0 && WSTOPSIG(st) != (SIGTRAP | 0x80);
-      deliver = signal_stop ? WSTOPSIG(st) : 0;
+      if (r == tid) {
+        deliver = signal_of_stop(st);
+      } else if (ptrace(PTRACE_DETACH, tid, 0, deliver) == 0) {
+        s.tid = 0;
+        continue;
+      } else {
+        ptrace(PTRACE_INTERRUPT, tid, 0, 0);
+        while ((r = waitpid(tid, &st, __WALL)) < 0 && errno == EINTR) {
+        }
+        if (r != tid || !WIFSTOPPED(st)) {
+          s.tid = 0;
+          continue;
+        }
+        deliver = signal_of_stop(st);
+      }
     }
     ptrace(PTRACE_DETACH, tid, 0, deliver);
     s.tid = 0;

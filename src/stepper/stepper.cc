@@ -500,6 +500,8 @@ void Stepper::stop_thread_stepping(Thread& th, Tracee& t) {
 }
 
 void Stepper::enter_stepping(Thread& th, Tracee& t, uint64_t ip) {
+  // Whatever ran at full speed may have mapped code (libraries).
+  if (!th.active && th.space) th.space->maps_dirty = true;
   th.active = true;
   th.prev_ip = ip;
   th.prev_valid = true;
@@ -743,8 +745,14 @@ void Stepper::on_exec(Tracee& t, pid_t former_tid) {
   Thread& th = thread(t);
   if (first) th.counted = true;
   // The execve instruction belongs to the old image: account it now.
+  user_regs_struct regs;
+  bool have_regs = (need_regs_ || ranges_) && pt::get_regs(t.tid, &regs);
   if (th.active && t.step_state == 2 && !max_reached_) {
-    if (need_regs_) account(th, t, nullptr);
+    if (need_regs_) {
+      user_regs_struct done = regs;
+      done.rax = 0;  // it succeeded (the register says -ENOSYS until the call returns)
+      account(th, t, have_regs ? &done : nullptr);
+    }
     else ++th.count, ++total_;
     th.exec_counted = true;
   }
@@ -763,12 +771,8 @@ void Stepper::on_exec(Tracee& t, pid_t former_tid) {
     return;
   }
   setup_space(*sp, t);
-  uint64_t ip = 0;
-  bool have_ip = false;
-  if (need_regs_ || ranges_) {
-    user_regs_struct regs;
-    if (pt::get_regs(t.tid, &regs)) ip = regs.rip, have_ip = true;
-  }
+  uint64_t ip = have_regs ? regs.rip : 0;
+  bool have_ip = have_regs;
   bool step = started_ && (!ranges_ || (have_ip && sp->ranges.contains(ip)));
   if (step) {
     enter_stepping(th, t, ip);

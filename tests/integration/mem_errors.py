@@ -139,11 +139,14 @@ try:
     os.kill(pid, signal.SIGSTOP)
     t.wait_for(lambda: tg.status().get("State", "")[:1] == "T", 5)
     rc, out, err, _ = run("mem", "-p", pid, "read", "g_u32", 4)
-    st = tg.status()
     t.check(rc == 0 and "44 33 22 11" in out, "a stopped program can be read", out + err)
-    t.check(st.get("State", "")[:1] == "T" and st.get("TracerPid") == "0", "it is still stopped, untraced afterwards",
-            str(st.get("State")))
+    # Detach wakes the tracee, which re-enters the group-stop: wait for it.
+    restopped = t.wait_for(lambda: tg.status().get("State", "")[:1] == "T", 2)
+    st = tg.status()
+    t.check(restopped and st.get("TracerPid") == "0", "it is still stopped, untraced afterwards", str(st.get("State")))
+    t.check(tg.ask("print", 0.5) is None, "and makes no progress while stopped")
     os.kill(pid, signal.SIGCONT)
+    t.check("u32=" in (tg.readline(5) or ""), "SIGCONT resumes it (it answers)")
     t.wait_for(lambda: tg.status().get("State", "")[:1] == "S", 5)
     left_alone("SIGSTOP/SIGCONT")
 finally:

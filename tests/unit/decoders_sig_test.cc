@@ -27,7 +27,7 @@ struct KSigaction {
 
 TEST(DecodersSig, RtSigaction) {
   FakeTracee m;
-  KSigaction sa{0x5630a544a239, SA_RESTORER | SA_RESTART, 0x7f18251af050, {}};
+  KSigaction sa{0x5630a544a239, 0x04000000 /* SA_RESTORER */ | SA_RESTART, 0x7f18251af050, {}};
   m.map(kA, &sa, sizeof sa);
   EXPECT_EQ(decode_line(m, opts(), "rt_sigaction", {SIGALRM, kA, 0, 8}, 0),
             "rt_sigaction(SIGALRM, {sa_handler=0x5630a544a239, sa_mask=[], "
