@@ -365,7 +365,7 @@ void Printer::quoted(const void* data, size_t len, bool ellipsis) {
 }
 
 void Printer::buf(uint64_t a, uint64_t len) {
-  if (a == 0 && len != 0) {
+  if (a == 0) {
     addr(a);
     return;
   }
