@@ -92,6 +92,9 @@ class Symbolizer {
   Symbolizer& operator=(const Symbolizer&) = delete;
 
   pid_t pid() const { return pid_; }
+  // Reads the mappings through another thread of the process from now on
+  // (the one it had exited: a zombie leader has no mappings to show).
+  void set_pid(pid_t pid) { pid_ = pid; }
   // Re-reads the mappings (libraries loaded or unloaded since).
   void refresh();
   // false: no object is mapped at addr.
@@ -250,7 +253,9 @@ class Stepper : public Observer {
   void remove_all_bps(Space& sp);
   void reach_max();
   void stop_thread_stepping(Thread& th, Tracee& t);
+  ResumeMode idle_mode(const Space& sp) const;
   void retire(Thread& th);
+  void forget(pid_t tid);
   uint32_t func_id(const std::string& object, const std::string& name);
   uint32_t cct_child(uint32_t parent, uint32_t func);
   void track_calls(Thread& th, const Insn& in, uint64_t ip, uint64_t next_ip);

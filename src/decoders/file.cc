@@ -229,7 +229,7 @@ bool dec_getcwd(Call& c) {
   if (c.failed())
     c.p->addr(c.arg(0));
   else
-    print_pathn(*c.p, c.arg(0), static_cast<uint64_t>(c.rval - 1));
+    print_pathn(*c.p, c.arg(0), static_cast<uint64_t>(c.rval) - 1);
   c.p->sep();
   c.p->udec(c.arg(1));
   return true;

@@ -379,7 +379,8 @@ void decode_msg_control(Call& c, uint64_t addr, uint64_t in_control_len) {
       break;
     }
     len = (cmsg_len + ws - 1) & ~static_cast<uint64_t>(ws - 1);
-    if (len >= buf_len) {
+    // A cmsg_len near 2^64 wraps to 0 here: stop instead of looping forever.
+    if (len >= buf_len || len == 0) {
       buf_len = 0;
       break;
     }

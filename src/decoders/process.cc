@@ -11,6 +11,7 @@
 #include <climits>
 #include <cstdio>
 #include <cstring>
+#include <string_view>
 #include <vector>
 
 #include "decoders/families.h"
@@ -390,10 +391,16 @@ void print_fd_of(Call& c, int pid, int fd) {
   snprintf(link, sizeof link, "/proc/%d/fd/%d", pid, fd);
   ssize_t n = readlink(link, path, sizeof path - 1);
   if (n <= 0) return;
+  // As Printer::fd_annotation: readlink's " (deleted)" goes after the '>'.
+  std::string_view v(path, static_cast<size_t>(n));
+  static constexpr std::string_view kDeleted = " (deleted)";
+  bool deleted = v.size() > kDeleted.size() && v.ends_with(kDeleted);
+  if (deleted) v.remove_suffix(kDeleted.size());
   p.ch('<');
-  Printer::quote_into(&p.out(), reinterpret_cast<const unsigned char*>(path),
-                      static_cast<size_t>(n), p.opt().hex_strings == 2 ? 2 : 3);
+  Printer::quote_into(&p.out(), reinterpret_cast<const unsigned char*>(v.data()), v.size(),
+                      p.opt().hex_strings, false, true);
   p.ch('>');
+  if (deleted) p.lit("(deleted)");
 }
 
 // The pid a pidfd of the tracee refers to ("Pid:" in its fdinfo), or -1.

@@ -139,6 +139,26 @@ bool dec_rt_sigreturn(Call& c) {
   return true;
 }
 
+// i386 sigreturn: the old-style frame at the stack pointer holds the
+// sigcontext (oldmask at word 20), the fpstate, then extramask.
+bool dec_sigreturn(Call& c) {
+  uint64_t sp;
+  if (!stack_pointer(c, &sp)) return true;
+  struct {
+    uint32_t pad1[20];
+    uint32_t oldmask;
+    uint32_t pad2;
+    uint32_t fpstate[156];
+    uint32_t extramask;
+  } frame;
+  if (!fetch(c, sp, &frame)) return true;
+  uint32_t mask[2] = {frame.oldmask, frame.extramask};
+  c.p->lit("{mask=");
+  c.p->lit(sprint_sigmask(c.p->opt(), mask, 8));
+  c.p->ch('}');
+  return true;
+}
+
 void print_siginfo_at(Call& c, uint64_t addr) {
   siginfo_t si;
   if (fetch(c, addr, &si)) print_siginfo(*c.p, si, compat(c));
@@ -310,7 +330,77 @@ bool dec_sigsuspend(Call& c) {
   return true;
 }
 
+// i386 old sigaction: {handler, one-word mask, flags, restorer}.
+void print_old_sigaction(Call& c, uint64_t addr) {
+  struct {
+    uint32_t handler, mask, flags, restorer;
+  } sa;
+  if (!fetch(c, addr, &sa)) return;
+  Printer& p = *c.p;
+  p.lit("{sa_handler=");
+  print_sa_handler(p, sa.handler);
+  p.lit(", sa_mask=");
+  p.lit(sprint_sigmask(p.opt(), &sa.mask, 4));
+  p.lit(", sa_flags=");
+  pdec::flags(p, sa.flags, xlat::sigaction_flags, "SA_???");
+  if (sa.flags & kSaRestorer) {
+    p.lit(", sa_restorer=");
+    p.addr(sa.restorer);
+  }
+  p.ch('}');
+}
+
+bool dec_sigaction(Call& c) {
+  if (!c.exiting) {
+    c.p->signo(c.iarg(0));
+    c.p->sep();
+    print_old_sigaction(c, c.arg(1));
+    c.p->sep();
+    return false;
+  }
+  print_old_sigaction(c, c.arg(2));
+  return true;
+}
+
+bool dec_signal(Call& c) {
+  if (!c.exiting) {
+    c.p->signo(c.iarg(0));
+    c.p->sep();
+    print_sa_handler(*c.p, c.arg(1));
+    return false;
+  }
+  if (!c.failed()) {
+    uint64_t h = static_cast<uint32_t>(c.rval);
+    c.ret = RetFmt::kHex;
+    if (h <= 1) c.aux = h ? "SIG_IGN" : "SIG_DFL";
+  }
+  return true;
+}
+
+// sgetmask/ssetmask: the old one-word mask as the return value's aux text.
+bool dec_sgetmask(Call& c) {
+  if (!c.exiting) {
+    if (c.desc && c.desc->nargs > 0) {
+      uint32_t m = static_cast<uint32_t>(c.arg(0));
+      c.p->lit(sprint_sigmask(c.p->opt(), &m, 4));
+    }
+    return false;
+  }
+  if (!c.failed()) {
+    uint32_t m = static_cast<uint32_t>(c.rval);
+    c.ret = RetFmt::kHex;
+    c.aux = std::string(c.desc && c.desc->nargs > 0 ? "old mask " : "mask ") +
+            sprint_sigmask(c.p->opt(), &m, 4);
+  }
+  return true;
+}
+
 const DecoderEntry kTable[] = {
+    {"sigaction", dec_sigaction, RetFmt::kDec},
+    {"sigreturn", dec_sigreturn, RetFmt::kDec},
+    {"signal", dec_signal, RetFmt::kDec},
+    {"sgetmask", dec_sgetmask, RetFmt::kDec},
+    {"ssetmask", dec_sgetmask, RetFmt::kDec},
     {"rt_sigaction", dec_rt_sigaction, RetFmt::kDec},
     {"rt_sigprocmask", dec_rt_sigprocmask, RetFmt::kDec},
     {"rt_sigpending", dec_rt_sigpending, RetFmt::kDec},

@@ -15,8 +15,12 @@
 // of the call that left, or of the frame a jump left from), and it runs at
 // full speed; breakpoints on every function start inside the ranges catch
 // entries from outside (callbacks, main() from libc). A breakpoint met while
-// stepping is stepped over (original byte back for one step). Libraries
-// loaded later are found through the dynamic loader's _dl_debug_state.
+// stepping is stepped over (original byte back for one step). While some
+// code is not mapped yet (a library the loader has still to map, a
+// --start-at symbol in it), threads outside the ranges run with
+// PTRACE_SYSCALL instead, and each new executable mapping is resolved at the
+// exit of its mmap, before any of its code (ifunc resolvers, init functions)
+// runs.
 #include <signal.h>
 #include <sys/syscall.h>
 #include <unistd.h>
@@ -35,7 +39,6 @@ namespace {
 constexpr uint8_t kBpEntry = 1;   // a function start inside the ranges
 constexpr uint8_t kBpReturn = 2;  // where a call that left the ranges returns
 constexpr uint8_t kBpStart = 4;   // --start-at
-constexpr uint8_t kBpLoader = 8;  // ld.so's _dl_debug_state: libraries changed
 constexpr uint32_t kNoFunc = UINT32_MAX;
 constexpr size_t kMaxStack = 4096;
 
@@ -116,6 +119,7 @@ struct Stepper::Insn {
   InsnKind kind = InsnKind::kInvalid;
   uint32_t func = kNoFunc;
   std::string suffix;  // "<func+0x10> mov eax, 1"
+  std::string raw;     // the bytes, when the disassembler did not know them
 };
 
 struct Bp {
@@ -136,10 +140,37 @@ struct Stepper::Space {
   RangeSet ranges;
   std::vector<bool> resolved;  // per --only spec
   bool start_pending = false;  // --start-at not resolved yet in this space
+  // Something is not mapped yet (a library still to be loaded): threads that
+  // run at full speed stop at syscalls (PTRACE_SYSCALL) so that each new
+  // executable mapping is resolved before any of its code runs.
+  bool pending = false;
   bool maps_dirty = false;
+  pid_t via = 0;  // the thread whose stop is being handled (alive)
   Symbolizer& symbols() {
     if (!sym) sym = std::make_unique<Symbolizer>(pid);
     return *sym;
+  }
+  // Through `pid`, or through `via` when pid is a thread that exited (a
+  // zombie leader has no memory to show).
+  void retarget() {
+    if (!via || via == pid) return;
+    pid = via;
+    mem.reset(via);
+    if (sym) sym->set_pid(via);
+  }
+  size_t read(uint64_t addr, void* buf, size_t len) {
+    size_t n = mem.read(addr, buf, len);
+    if (n == 0 && via && via != pid) {
+      retarget();
+      n = mem.read(addr, buf, len);
+    }
+    return n;
+  }
+  bool write(uint64_t addr, const void* buf, size_t len) {
+    if (mem.write(addr, buf, len)) return true;
+    if (!via || via == pid) return false;
+    retarget();
+    return static_cast<bool>(mem.write(addr, buf, len));
   }
 };
 
@@ -233,7 +264,7 @@ bool Stepper::insert_bp(Space& sp, uint64_t addr, uint8_t kind) {
   auto it = sp.bps.find(addr);
   if (it == sp.bps.end()) {
     Bp bp;
-    if (sp.mem.read(addr, &bp.orig, 1) != 1) return false;
+    if (sp.read(addr, &bp.orig, 1) != 1) return false;
     it = sp.bps.emplace(addr, bp).first;
   }
   Bp& bp = it->second;
@@ -241,7 +272,7 @@ bool Stepper::insert_bp(Space& sp, uint64_t addr, uint8_t kind) {
   if (kind == kBpReturn) bp.return_refs++;
   if (!bp.inserted) {
     uint8_t cc = 0xcc;
-    if (!sp.mem.write(addr, &cc, 1)) {
+    if (!sp.write(addr, &cc, 1)) {
       sp.bps.erase(it);
       return false;
     }
@@ -254,14 +285,14 @@ bool Stepper::insert_bp(Space& sp, uint64_t addr, uint8_t kind) {
 void Stepper::remove_bp(Space& sp, uint64_t addr) {
   auto it = sp.bps.find(addr);
   if (it == sp.bps.end()) return;
-  if (it->second.inserted) (void)sp.mem.write(addr, &it->second.orig, 1);
+  if (it->second.inserted) (void)sp.write(addr, &it->second.orig, 1);
   sp.old_bps.insert(addr);
   sp.bps.erase(it);
 }
 
 void Stepper::remove_all_bps(Space& sp) {
   for (auto& [addr, bp] : sp.bps) {
-    if (bp.inserted) (void)sp.mem.write(addr, &bp.orig, 1);
+    if (bp.inserted) (void)sp.write(addr, &bp.orig, 1);
     sp.old_bps.insert(addr);
   }
   sp.bps.clear();
@@ -270,7 +301,7 @@ void Stepper::remove_all_bps(Space& sp) {
 void Stepper::step_over_breakpoint(Thread& th, Space& sp, uint64_t addr) {
   auto it = sp.bps.find(addr);
   if (it == sp.bps.end() || !it->second.inserted) return;
-  (void)sp.mem.write(addr, &it->second.orig, 1);
+  (void)sp.write(addr, &it->second.orig, 1);
   it->second.inserted = false;
   th.reinsert = addr;
 }
@@ -311,7 +342,9 @@ void Stepper::resolve_ranges(Space& sp) {
       for (auto& [a, b] : add) {
         sp.ranges.add(a, b);
         if (!started_) continue;  // entry breakpoints once --start-at is reached
-        insert_bp(sp, a, kBpEntry);
+        // Only at function starts: an int3 needs an instruction boundary
+        // (an address range that starts mid-function is entered there only
+        // by code inside it, or through a return into it).
         for (uint64_t f : sym.function_starts(a, b)) insert_bp(sp, f, kBpEntry);
       }
     }
@@ -325,15 +358,7 @@ void Stepper::resolve_ranges(Space& sp) {
       pending = true;
     }
   }
-  if (pending) {
-    // Not mapped yet: ask the dynamic loader to tell us about new libraries.
-    for (auto& m : executable_mappings(sp.pid)) {
-      if (!m.object.starts_with("ld-linux") && !m.object.starts_with("ld.so") && !m.object.starts_with("ld-"))
-        continue;
-      if (auto a = sym.symbol_address(m.object, "_dl_debug_state")) insert_bp(sp, *a, kBpLoader);
-      break;
-    }
-  }
+  sp.pending = pending;
 }
 
 void Stepper::setup_space(Space& sp, Tracee& t) {
@@ -370,7 +395,7 @@ const Stepper::Insn& Stepper::insn_at(Space& sp, uint64_t addr) {
   auto it = sp.insns.find(addr);
   if (it != sp.insns.end()) return it->second;
   uint8_t buf[16];
-  size_t n = sp.mem.read(addr, buf, sizeof buf);
+  size_t n = sp.read(addr, buf, sizeof buf);
   for (size_t i = 0; i < n; ++i) {
     auto b = sp.bps.find(addr + i);
     if (b != sp.bps.end() && b->second.inserted) buf[i] = b->second.orig;
@@ -407,6 +432,7 @@ const Stepper::Insn& Stepper::insn_at(Space& sp, uint64_t addr) {
       }
       in.suffix += "> ";
       in.suffix += n ? d.text : std::string("(unreadable)");
+      if (n && d.kind == InsnKind::kInvalid) in.raw.assign(reinterpret_cast<const char*>(buf), n);
     }
   }
   return sp.insns.emplace(addr, std::move(in)).first->second;
@@ -428,6 +454,13 @@ void Stepper::track_calls(Thread& th, const Insn& in, uint64_t ip, uint64_t next
   }
   if (in.kind == InsnKind::kCall) {
     if (th.stack.size() < kMaxStack) th.stack.push_back({ip + in.len, kNoFunc, 0, false});
+  } else if (in.kind == InsnKind::kSyscall && th.pending_nr == 15 /* rt_sigreturn */) {
+    // Back to where the signal interrupted: drop the handler's frames.
+    for (size_t i = th.stack.size(); i-- > 0;)
+      if (th.stack[i].signal) {
+        th.stack.resize(i);
+        break;
+      }
   } else if (in.kind == InsnKind::kRet) {
     // Pop to the frame this returns to (longjmp-like mismatches pop one).
     size_t n = th.stack.size();
@@ -440,7 +473,7 @@ void Stepper::track_calls(Thread& th, const Insn& in, uint64_t ip, uint64_t next
       }
     if (found != SIZE_MAX)
       th.stack.resize(found);
-    else
+    else if (!th.stack.back().signal)  // a handler returns into its restorer: same frame
       th.stack.pop_back();
   }
 }
@@ -453,6 +486,16 @@ void Stepper::trace_line(Thread& th, uint64_t ip, const Insn& in, const user_reg
   append_hex(b, ip);
   b += ' ';
   b += in.suffix;
+  if (!in.raw.empty()) {
+    // capstone 4 does not know every AVX-512 instruction: show its bytes
+    // (as many as it advanced rip, when it did not branch).
+    size_t len = regs && regs->rip > ip && regs->rip - ip <= in.raw.size() ? regs->rip - ip : in.raw.size();
+    for (size_t i = 0; i < len; ++i) {
+      b += ' ';
+      b += "0123456789abcdef"[static_cast<uint8_t>(in.raw[i]) >> 4];
+      b += "0123456789abcdef"[static_cast<uint8_t>(in.raw[i]) & 15];
+    }
+  }
   if (in.kind == InsnKind::kSyscall && th.pending_nr >= 0) {
     b += "  ; ";
     const SyscallDesc* d = syscall_by_nr(Abi::kX86_64, th.pending_nr);
@@ -493,10 +536,14 @@ void Stepper::reach_max() {
   for (auto& [tgid, sp] : spaces_) remove_all_bps(*sp);
 }
 
+ResumeMode Stepper::idle_mode(const Space& sp) const {
+  return sp.pending && !max_reached_ ? ResumeMode::kSyscall : ResumeMode::kCont;
+}
+
 void Stepper::stop_thread_stepping(Thread& th, Tracee& t) {
   th.active = false;
   th.silent = false;
-  t.mode = ResumeMode::kCont;
+  t.mode = th.space ? idle_mode(*th.space) : ResumeMode::kCont;
 }
 
 void Stepper::enter_stepping(Thread& th, Tracee& t, uint64_t ip) {
@@ -551,17 +598,18 @@ void Stepper::on_step(Tracee& t) {
   user_regs_struct regs;
   if (!pt::get_regs(t.tid, &regs)) return;
   Space& sp = *th.space;
+  sp.via = t.tid;
   if (th.reinsert) {
     auto it = sp.bps.find(th.reinsert);
     if (it != sp.bps.end() && !it->second.inserted) {
       uint8_t cc = 0xcc;
-      if (sp.mem.write(th.reinsert, &cc, 1)) it->second.inserted = true;
+      if (sp.write(th.reinsert, &cc, 1)) it->second.inserted = true;
     }
     th.reinsert = 0;
   }
   if (th.silent) {
     th.silent = false;
-    if (!th.active) t.mode = ResumeMode::kCont;
+    if (!th.active) t.mode = idle_mode(sp);
     th.prev_ip = regs.rip;
     return;
   }
@@ -589,10 +637,7 @@ void Stepper::on_step(Tracee& t) {
     return;
   }
   auto bp = sp.bps.find(ip);
-  if (bp != sp.bps.end() && bp->second.inserted) {
-    if (bp->second.kinds & kBpLoader) resolve_ranges(sp);
-    step_over_breakpoint(th, sp, ip);
-  }
+  if (bp != sp.bps.end() && bp->second.inserted) step_over_breakpoint(th, sp, ip);
 }
 
 void Stepper::on_step_syscall(Tracee& t, const user_regs_struct& regs) {
@@ -603,19 +648,12 @@ void Stepper::on_step_syscall(Tracee& t, const user_regs_struct& regs) {
     th.pending_nr = nr;
   }
   if (need_regs_) {
+    th.space->via = t.tid;
     // Decode it now: an exit leaves nothing to read once it completed.
     if (th.active && th.prev_valid) (void)insn_at(*th.space, th.prev_ip);
     if (changes_code_maps(nr)) {
       th.space->insns.clear();
       th.space->maps_dirty = true;
-    }
-    if (nr == 15 /* rt_sigreturn */ && !th.stack.empty()) {
-      // Back to where the signal interrupted: drop the handler's frames.
-      for (size_t i = th.stack.size(); i-- > 0;)
-        if (th.stack[i].signal) {
-          th.stack.resize(i);
-          break;
-        }
     }
   }
 }
@@ -623,6 +661,7 @@ void Stepper::on_step_syscall(Tracee& t, const user_regs_struct& regs) {
 bool Stepper::on_trap(Tracee& t, const siginfo_t& si) {
   Thread& th = thread(t);
   Space& sp = *th.space;
+  sp.via = t.tid;
   if (si.si_code == SIGTRAP) {
     // The kernel set up a signal handler frame while we were stepping: the
     // thread sits on the handler's first instruction.
@@ -659,7 +698,6 @@ bool Stepper::on_trap(Tracee& t, const siginfo_t& si) {
   regs.rip = addr;
   if (!pt::set_regs(t.tid, regs)) return true;
   uint8_t kinds = it->second.kinds;
-  if (kinds & kBpLoader) resolve_ranges(sp);
   if ((kinds & kBpStart) && th.counted && !started_ && !max_reached_) {
     started_ = true;
     for (auto& [tgid, s] : spaces_) {
@@ -669,10 +707,8 @@ bool Stepper::on_trap(Tracee& t, const siginfo_t& si) {
       for (uint64_t a : starts) remove_bp(*s, a);
       // Ranges resolved before the start get their entry breakpoints now.
       if (ranges_) {
-        for (auto& [a, b] : s->ranges.ranges()) {
-          insert_bp(*s, a, kBpEntry);
+        for (auto& [a, b] : s->ranges.ranges())
           for (uint64_t f : s->symbols().function_starts(a, b)) insert_bp(*s, f, kBpEntry);
-        }
       }
     }
   }
@@ -693,7 +729,7 @@ bool Stepper::on_trap(Tracee& t, const siginfo_t& si) {
         }
     } else if (!opts_.folded_path.empty() || ranges_) {
       uint64_t ret = 0;
-      if (sp.mem.read(regs.rsp, &ret, sizeof ret) != sizeof ret) ret = 0;
+      if (sp.read(regs.rsp, &ret, sizeof ret) != sizeof ret) ret = 0;
       if (th.stack.size() < kMaxStack) th.stack.push_back({ret, kNoFunc, 0, false});
     }
     enter_stepping(th, t, addr);
@@ -783,25 +819,38 @@ void Stepper::on_exec(Tracee& t, pid_t former_tid) {
   }
 }
 
-void Stepper::on_syscall_exit(SyscallStop&) {}
+void Stepper::on_syscall_exit(SyscallStop& s) {
+  // Threads run with PTRACE_SYSCALL while something is not mapped yet.
+  Tracee& t = s.tracee;
+  if (t.mode != ResumeMode::kSyscall) return;
+  auto it = threads_.find(t.tid);
+  if (it == threads_.end() || !it->second->space || it->second->active) return;
+  Space& sp = *it->second->space;
+  if (sp.pending && !s.is_error && (changes_code_maps(s.nr) || s.nr == 59 || s.nr == 322)) resolve_ranges(sp);
+  t.mode = idle_mode(sp);
+}
 
 void Stepper::on_new_tracee(Tracee& child, Tracee* parent) {
   if (child.hidden) return;  // the started command before its execve
   Thread* pth = nullptr;
+  // Tracer::attach and Tracer::spawn set their flags after this call: a
+  // tracee without a traced parent is one the user named (-p), unless it is
+  // the command spawn is starting (our child; on_exec takes it).
+  bool attached = child.attached;
   if (parent) {
     pth = &thread(*parent);
-  } else if (!child.attached) {
-    // Adopted before its parent's event: find the parent by its pid. Our own
-    // child is the command Tracer::spawn is starting (on_exec takes it).
+  } else if (!attached) {
+    // Adopted before its parent's event: find the parent by its pid.
     pid_t pp = child.tgid != child.tid ? child.tgid : parent_pid(child.tid);
     if (pp == getpid()) return;
     auto it = threads_.find(pp);
     if (it != threads_.end()) pth = it->second.get();
+    attached = !pth;
   }
   Thread& th = thread(child);
   last_tid_ = 0;
   last_thread_ = nullptr;
-  th.counted = child.attached || opts_.follow;
+  th.counted = attached || opts_.follow;
   // Address space: a thread or a vfork child shares its parent's.
   std::shared_ptr<Space> psp = pth ? pth->space : nullptr;
   if (pth && (child.tgid == pth->tgid || same_vm(child.tid, pth->tgid))) {
@@ -820,13 +869,13 @@ void Stepper::on_new_tracee(Tracee& child, Tracee* parent) {
       for (auto& [a, bp] : sp->bps)
         if (!bp.inserted) {  // taken out for the parent's current step
           uint8_t cc = 0xcc;
-          if (sp->mem.write(a, &cc, 1)) bp.inserted = true;
+          if (sp->write(a, &cc, 1)) bp.inserted = true;
         }
     } else {
       for (auto& [a, bp] : psp->bps)
-        if (bp.inserted) (void)sp->mem.write(a, &bp.orig, 1);
+        if (bp.inserted) (void)sp->write(a, &bp.orig, 1);
     }
-  } else if (child.attached) {
+  } else if (attached) {
     Space& sp = *th.space;
     if (!sp.sym && (ranges_ || !started_)) setup_space(sp, child);
   }
@@ -839,12 +888,12 @@ void Stepper::on_new_tracee(Tracee& child, Tracee* parent) {
   } else if (need_regs_ || ranges_) {
     user_regs_struct regs;
     pid_t who = parent ? parent->tid : child.tid;  // both are stopped here
-    if (!child.attached && pt::get_regs(who, &regs)) ip = regs.rip, have_ip = true;
+    if (!attached && pt::get_regs(who, &regs)) ip = regs.rip, have_ip = true;
   }
   bool step;
   if (!th.counted || max_reached_ || !started_) {
     step = false;
-  } else if (child.attached) {
+  } else if (attached) {
     step = true;  // where it is becomes known at its first step
   } else if (ranges_) {
     step = pth && pth->active && have_ip && th.space->ranges.contains(ip);
@@ -879,27 +928,38 @@ void Stepper::on_exit(Tracee& t, const pt::WaitStatus& ws) {
     if (need_regs_ && th.prev_valid) account(th, t, nullptr);
     else ++th.count, ++total_;
   }
-  retire(th);
-  retired_.push_back(std::move(it->second));
-  threads_.erase(it);
-  last_tid_ = 0;
-  last_thread_ = nullptr;
+  forget(t.tid);
 }
 
-void Stepper::on_vanish(Tracee& t) {
-  auto it = threads_.find(t.tid);
+// The thread is gone: keep its counts, and reach its address space through
+// another thread if it was the one used.
+void Stepper::forget(pid_t tid) {
+  auto it = threads_.find(tid);
   if (it == threads_.end()) return;
   retire(*it->second);
+  std::shared_ptr<Space> sp = it->second->space;
   retired_.push_back(std::move(it->second));
   threads_.erase(it);
   last_tid_ = 0;
   last_thread_ = nullptr;
+  if (sp && sp->pid == tid) {
+    for (auto& [otid, other] : threads_)
+      if (other->space == sp) {
+        sp->pid = otid;
+        sp->mem.reset(otid);
+        if (sp->sym) sp->sym->set_pid(otid);
+        break;
+      }
+  }
 }
+
+void Stepper::on_vanish(Tracee& t) { forget(t.tid); }
 
 void Stepper::on_detaching(Tracee& t, int* sig) {
   auto sit = spaces_.find(t.tgid);
   if (sit == spaces_.end() || !sit->second) return;
   Space& sp = *sit->second;
+  sp.via = t.tid;
   if (*sig == SIGTRAP) {
     user_regs_struct regs;
     if (pt::get_regs(t.tid, &regs) && (sp.bps.count(regs.rip - 1) || sp.old_bps.count(regs.rip - 1))) {

@@ -5,7 +5,9 @@
 #include <elfutils/libdwfl.h>
 #include <gelf.h>
 
+#include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 
 #include "syscope/stepper.h"
@@ -13,7 +15,9 @@
 namespace syscope {
 namespace {
 
-char* g_debuginfo_path = nullptr;
+// Where separate debug info is looked for (elfutils' default when null;
+// SYSCOPE_DEBUGINFO_PATH overrides it, e.g. to test without libc6-dbg).
+char* g_debuginfo_path = getenv("SYSCOPE_DEBUGINFO_PATH");
 
 const Dwfl_Callbacks kCallbacks = {
     dwfl_linux_proc_find_elf,
@@ -117,6 +121,47 @@ std::vector<CodeRange> Symbolizer::find_function(std::string_view spec) {
   return out;
 }
 
+namespace {
+
+// Start addresses of the functions that have unwind information: the search
+// table of .eh_frame_hdr (present in stripped objects too, and listing local
+// functions that no symbol table names). Only the usual encoding
+// (DW_EH_PE_datarel | DW_EH_PE_sdata4) is read.
+void eh_frame_starts(Dwfl_Module* m, uint64_t start, uint64_t end, std::vector<uint64_t>* out) {
+  GElf_Addr bias = 0;
+  Elf* elf = dwfl_module_getelf(m, &bias);
+  if (!elf) return;
+  size_t shstrndx = 0;
+  if (elf_getshdrstrndx(elf, &shstrndx) != 0) return;
+  for (Elf_Scn* scn = nullptr; (scn = elf_nextscn(elf, scn)) != nullptr;) {
+    GElf_Shdr sh;
+    if (!gelf_getshdr(scn, &sh)) continue;
+    const char* name = elf_strptr(elf, shstrndx, sh.sh_name);
+    if (!name || std::strcmp(name, ".eh_frame_hdr") != 0) continue;
+    Elf_Data* d = elf_getdata(scn, nullptr);
+    if (!d || !d->d_buf || d->d_size < 12) return;
+    const auto* p = static_cast<const uint8_t*>(d->d_buf);
+    // version 1; eh_frame_ptr encoding; fde_count encoding; table encoding.
+    if (p[0] != 1 || p[2] != 0x03 /* udata4 */ || p[3] != 0x3b /* datarel|sdata4 */) return;
+    size_t off = 4;
+    if ((p[1] & 0x0f) == 0x0b || (p[1] & 0x0f) == 0x03) off += 4;  // eh_frame_ptr (4 bytes)
+    else return;
+    uint32_t count;
+    std::memcpy(&count, p + off, 4);
+    off += 4;
+    if (off + static_cast<size_t>(count) * 8 > d->d_size) return;
+    for (uint32_t i = 0; i < count; ++i) {
+      int32_t rel;
+      std::memcpy(&rel, p + off + i * 8, 4);
+      uint64_t a = sh.sh_addr + static_cast<int64_t>(rel) + bias;
+      if (a >= start && a < end) out->push_back(a);
+    }
+    return;
+  }
+}
+
+}  // namespace
+
 std::vector<uint64_t> Symbolizer::function_starts(uint64_t start, uint64_t end) {
   std::vector<uint64_t> out;
   if (!dwfl_) return out;
@@ -139,6 +184,7 @@ std::vector<uint64_t> Symbolizer::function_starts(uint64_t start, uint64_t end) 
           if (!nm || !is_function(s)) continue;
           if (addr >= c->start && addr < c->end) c->out->push_back(addr);
         }
+        eh_frame_starts(m, c->start, c->end, c->out);
         return DWARF_CB_OK;
       },
       &ctx, 0);

@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: MIT
 // The program has two parts:
-//  1. A prologue of our own (7 instructions): for x86_64 and i386, a number at
-//     or above the ABI's table size returns TRACE. libseccomp cannot express
-//     a range of numbers, and strace traces out-of-table syscalls whatever
-//     the set; x32 numbers (0x40000000 and up) and -1 fall in that range.
+//  1. A prologue of our own (~20 instructions): for x86_64 and i386, a number
+//     in no table (above the table or in one of its holes) returns TRACE.
+//     libseccomp cannot express a range of numbers, and strace traces
+//     unknown syscalls whatever the set; x32 numbers (0x40000000 and up) and
+//     -1 fall in the range above the table.
 //  2. libseccomp's program for both architectures, whichever is shorter:
 //     default ALLOW with a TRACE rule per traced syscall, or (for sets such as
 //     !getppid) default TRACE with an ALLOW rule per untraced one. Any other
@@ -124,7 +125,76 @@ Result<std::vector<sock_filter>> export_bpf(scmp_filter_ctx ctx) {
 }
 
 sock_filter stmt(uint16_t code, uint32_t k) { return sock_filter{code, 0, 0, k}; }
-sock_filter jump(uint16_t code, uint32_t k, uint8_t jt, uint8_t jf) { return sock_filter{code, jt, jf, k}; }
+
+// Number ranges [lo, hi) of an ABI that hold no known syscall: the holes
+// inside the table and everything above it.
+std::vector<std::pair<uint32_t, uint32_t>> unknown_ranges(Abi abi) {
+  std::vector<std::pair<uint32_t, uint32_t>> out;
+  uint32_t next = 0;
+  for (const SyscallDesc& d : syscall_table(abi)) {
+    auto nr = static_cast<uint32_t>(d.nr);
+    if (nr > next) out.emplace_back(next, nr);
+    next = nr + 1;
+  }
+  out.emplace_back(next, 0);  // hi 0: no upper bound
+  return out;
+}
+
+// The prologue, a tiny assembler with symbolic targets resolved at the end:
+//   LD arch; JEQ x86_64 -> A64; JEQ i386 -> A32 (or TRACE); JA BODY
+//   A64: LD nr; per unknown range: JGE lo ? (JGE hi ? next : TRACE) : BODY
+//   A32: the same for i386;  TRACE: RET TRACE;  BODY: libseccomp's program
+std::vector<sock_filter> prologue(bool trace_unknown, bool i386_exact) {
+  enum Target : int { kNext = -1, kBody = -2, kTrace = -3, kA64 = -4, kA32 = -5 };
+  struct Insn {
+    uint16_t code;
+    uint32_t k;
+    int jt = kNext, jf = kNext;
+  };
+  std::vector<Insn> code;
+  int a64 = 0, a32 = 0;
+  const uint16_t ld = BPF_LD | BPF_W | BPF_ABS, jeq = BPF_JMP | BPF_JEQ | BPF_K,
+                 jge = BPF_JMP | BPF_JGE | BPF_K, ja = BPF_JMP | BPF_JA;
+  code.push_back({ld, offsetof(seccomp_data, arch)});
+  code.push_back({jeq, AUDIT_ARCH_X86_64, kA64, kNext});
+  code.push_back({jeq, AUDIT_ARCH_I386, i386_exact ? kA32 : kTrace, kNext});
+  code.push_back({ja, 0, kBody, kBody});
+  for (Abi abi : {Abi::kX86_64, Abi::kI386}) {
+    (abi == Abi::kX86_64 ? a64 : a32) = static_cast<int>(code.size());
+    code.push_back({ld, offsetof(seccomp_data, nr)});
+    if (trace_unknown) {
+      for (auto [lo, hi] : unknown_ranges(abi)) {
+        if (hi == 0) {
+          code.push_back({jge, lo, kTrace, kBody});
+        } else {
+          code.push_back({jge, lo, kNext, kBody});
+          code.push_back({jge, hi, kNext, kTrace});
+        }
+      }
+    }
+    code.push_back({ja, 0, kBody, kBody});
+  }
+  const int trace_at = static_cast<int>(code.size());
+  const int body_at = trace_at + 1;
+  std::vector<sock_filter> out;
+  auto resolve = [&](int i, int target) -> uint32_t {
+    int to = target == kNext ? i + 1 : target == kBody ? body_at : target == kTrace ? trace_at
+           : target == kA64 ? a64 : a32;
+    return static_cast<uint32_t>(to - i - 1);
+  };
+  for (int i = 0; i < static_cast<int>(code.size()); ++i) {
+    const Insn& in = code[static_cast<size_t>(i)];
+    if (in.code == ja)
+      out.push_back(sock_filter{ja, 0, 0, resolve(i, in.jt)});
+    else if (in.code == ld)
+      out.push_back(stmt(ld, in.k));
+    else
+      out.push_back(sock_filter{in.code, static_cast<uint8_t>(resolve(i, in.jt)),
+                                static_cast<uint8_t>(resolve(i, in.jf)), in.k});
+  }
+  out.push_back(stmt(BPF_RET | BPF_K, kRetTrace));
+  return out;
+}
 
 }  // namespace
 
@@ -158,21 +228,11 @@ Result<std::vector<sock_filter>> build_seccomp_filter(const SyscallSet& traced, 
   auto body = export_bpf(ctx.get());
   if (!body) return body;
 
-  const uint32_t size64 = static_cast<uint32_t>(syscall_table_size(Abi::kX86_64));
-  const uint32_t size32 = static_cast<uint32_t>(syscall_table_size(Abi::kI386));
-  constexpr uint32_t kArch = offsetof(seccomp_data, arch);
-  constexpr uint32_t kNr = offsetof(seccomp_data, nr);
-  // Offsets are relative to the next instruction; the body starts at 8.
-  std::vector<sock_filter> prog = {
-      stmt(BPF_LD | BPF_W | BPF_ABS, kArch),                                    // 0
-      jump(BPF_JMP | BPF_JEQ | BPF_K, AUDIT_ARCH_X86_64, 0, 2),                 // 1: -> 2 / 4
-      stmt(BPF_LD | BPF_W | BPF_ABS, kNr),                                      // 2
-      jump(BPF_JMP | BPF_JGE | BPF_K, size64, 3, 4),                            // 3: -> 7 / 8
-      jump(BPF_JMP | BPF_JEQ | BPF_K, AUDIT_ARCH_I386, i386_exact ? 0 : 2, 3),  // 4: -> 5|7 / 8
-      stmt(BPF_LD | BPF_W | BPF_ABS, kNr),                                      // 5
-      jump(BPF_JMP | BPF_JGE | BPF_K, size32, 0, 1),                            // 6: -> 7 / 8
-      stmt(BPF_RET | BPF_K, kRetTrace),                                         // 7
-  };
+  // With ALLOW as the default, our prologue sends the numbers outside the
+  // tables (and their holes) to TRACE; with TRACE as the default they get
+  // there anyway.
+  std::vector<sock_filter> prog;
+  if (!allow_form) prog = prologue(traced.unknown_included(), i386_exact);
   prog.insert(prog.end(), body->begin(), body->end());
   if (prog.size() > BPF_MAXINSNS) return make_error(E2BIG, "seccomp filter too large");
   return prog;

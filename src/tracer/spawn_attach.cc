@@ -9,6 +9,8 @@
 #include <unistd.h>
 
 #include <csignal>
+#include <cstdio>
+#include <cstdlib>
 #include <cstring>
 
 #include "syscope/tracer.h"
@@ -17,6 +19,25 @@
 extern char** environ;
 
 namespace syscope {
+
+namespace {
+
+// Whether a SIGTRAP waits in the thread's own queue (/proc/TID/status
+// SigPnd): a step or breakpoint trap queued behind the stop detach_all got.
+bool sigtrap_pending(pid_t tid) {
+  char path[64];
+  snprintf(path, sizeof path, "/proc/%d/status", tid);
+  FILE* f = fopen(path, "re");
+  if (!f) return false;
+  char line[256];
+  unsigned long long mask = 0;
+  while (fgets(line, sizeof line, f))
+    if (std::strncmp(line, "SigPnd:", 7) == 0) mask = strtoull(line + 7, nullptr, 16);
+  fclose(f);
+  return mask & (1ull << (SIGTRAP - 1));
+}
+
+}  // namespace
 
 unsigned long Tracer::ptrace_options(bool spawned) const {
   unsigned long o = PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACEEXEC;
@@ -188,6 +209,12 @@ void Tracer::detach_all() {
     }
     int sig = ws.kind == K::kSignalStop ? ws.sig : 0;
     if (!t->seccomp_filtered || t->attached) {
+      if (ws.kind != K::kSignalStop && sigtrap_pending(t->tid)) {
+        // A trap of a single-step or breakpoint is queued behind this stop
+        // (the interrupt won): take it as a signal-delivery-stop first, so
+        // that it is not delivered to the detached thread.
+        if (pt::resume_cont(t->tid, 0)) continue;
+      }
       if (t->mode == ResumeMode::kStep && t->stepping) {
         siginfo_t si{};
         user_regs_struct regs;

@@ -8,6 +8,7 @@
 #include <sys/wait.h>
 
 #include <csignal>
+#include <cstdlib>
 #include <cstring>
 
 #include "syscope/syscall_table.h"
@@ -142,7 +143,13 @@ int Tracer::run() {
       continue;
     }
     int status = 0;
-    auto r = pt::wait_any(&status, false, rup);
+    static int spin = getenv("SYSCOPE_SPIN") ? atoi(getenv("SYSCOPE_SPIN")) : 0;
+    Result<pid_t> r = 0;
+    for (int i = 0; i < spin; ++i) {
+      r = pt::wait_any(&status, true, rup);
+      if (!r || *r != 0) break;
+    }
+    if (r && *r == 0) r = pt::wait_any(&status, false, rup);
     if (!r) {
       if (r.error().code == EINTR) {
         if (idle_hook_) idle_hook_();
@@ -331,12 +338,13 @@ void Tracer::handle_syscall_stop(Tracee& t, bool from_seccomp) {
     t.last_nr = s.nr;
     t.last_abi = abi;
     for (int i = 0; i < 6; ++i) t.last_args[i] = s.args[i];
-    bool exec = is_exec_nr(abi, s.nr);
+    const bool skip_exit = opts_.seccomp_skip_exit && s.from_seccomp;
+    const bool exec = (t.hidden || skip_exit) && is_exec_nr(abi, s.nr);
     if (t.hidden && exec) t.hidden = false;
     if (!t.hidden)
       for (Observer* o : observers_) o->on_syscall_entry(s);
     // Entry-only observers (-c counting calls): no exit stop.
-    if (opts_.seccomp_skip_exit && s.from_seccomp && !exec) t.in_syscall = false;
+    if (skip_exit && !exec) t.in_syscall = false;
     (void)resume(t);
     return;
   }
@@ -360,7 +368,7 @@ void Tracer::handle_syscall_stop(Tracee& t, bool from_seccomp) {
       // The started command's exec failed: hide its error report again.
       if (t.tid == main_pid_ && t.startup && s.is_error && is_exec_nr(s.abi, s.nr)) t.hidden = true;
     }
-    if (!s.is_error && is_exec_nr(s.abi, s.nr)) t.startup = false;
+    if (t.startup && !s.is_error && is_exec_nr(s.abi, s.nr)) t.startup = false;
     (void)resume(t);
     return;
   }

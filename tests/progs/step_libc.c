@@ -34,14 +34,14 @@ int main(int argc, char **argv)
 	int rounds = argc > 1 ? atoi(argv[1]) : 20;
 	unsigned seed = 12345, h = 0;
 	for (int r = 0; r < rounds; r++) {
-		for (int i = 0; i < 64; i++) {
+		for (int i = 0; i < 16; i++) {
 			seed = seed * 1103515245u + 12345u;
 			table[i] = (int)((seed >> 8) % 100000);
 		}
-		qsort(table, 64, sizeof table[0], cmp);
+		qsort(table, 16, sizeof table[0], cmp);
 		size_t len = 0;
-		for (int i = 0; i < 16; i++)
-			len += (size_t)snprintf(text + len, sizeof text - len, "%d:%.6f;", table[i], table[i] / 7.0);
+		for (int i = 0; i < 32; i++)
+			len += (size_t)snprintf(text + len, sizeof text - len, "%d:%.9f;", table[i % 16], table[i % 16] / 7.0);
 		memset(text + len, 'x', 4096);
 		text[len + 4096] = 0;
 		h = mix(h, text, 8) + (unsigned)strlen(text);

@@ -112,7 +112,20 @@ t.check(rc == 0 and len(ex) == 1 and ex[0] == 4 and "<_start+0x11> syscall" in l
         "step_exec: execve line, then step_loop's _start (re-symbolized)",
         "\n".join(lines[:8]))
 
-# 4. a dynamically linked program: main, the loader and libc by name.
+# 4. --folded: call stacks with instruction counts (flamegraph.pl input).
+folded = t.path("calls.folded")
+rc, out, err, _, _ = t.step(["--folded", folded, t.asm("step_calls")])
+with open(folded) as f:
+    got = sorted(f.read().splitlines())
+t.check(rc == 0 and got == ["_start 3004", "_start;outer 2000", "_start;outer;inner 2000"],
+        "step_calls --folded: _start 3004, _start;outer 2000, _start;outer;inner 2000", "\n".join(got))
+rc, out, err, _, _ = t.step(["--folded", folded, t.asm("step_signal")])
+with open(folded) as f:
+    got = sorted(f.read().splitlines())
+t.check(rc == 0 and got == ["_start 4016", "_start;handler 3", "_start;restorer 2"],
+        "step_signal --folded: the handler and its restorer on top of the interrupted _start", "\n".join(got))
+
+# 5. a dynamically linked program: main, the loader and libc by name.
 out_file = t.path("libc.trace")
 rc, out, err, _, _ = t.step(["--trace", "-o", out_file, "--start-at", "main", "--max", "20000",
                              t.prog("step_libc"), "1"])
@@ -121,10 +134,13 @@ syms = [TRACE_RE.match(l).group(3) for l in lines if TRACE_RE.match(l)]
 t.check(rc == 0 and len(lines) == 20000 and syms and syms[0] == "main",
         "step_libc --start-at main --max 20000: 20000 lines from <main>", "\n".join(lines[:3]))
 names = {s.split("+")[0] for s in syms}
-t.check(any(n in names for n in ("qsort", "__qsort_r", "msort_with_tmp", "msort_with_tmp.part.0")),
+t.check(any(n in names for n in ("qsort", "qsort_r", "__qsort_r", "msort_with_tmp", "msort_with_tmp.part.0")),
         "step_libc: libc's qsort by name", " ".join(sorted(names))[:1500])
 t.check("cmp" in names, "step_libc: the qsort callback cmp by name")
-t.check(all(TRACE_RE.match(l) and "(bad)" not in l and "<?>" not in l for l in lines),
-        "step_libc: every line decoded and symbolized")
+# capstone 4.0 does not know some AVX-512 instructions of libc's string
+# functions: those lines show "(bad)" and the instruction's bytes.
+bad = [l for l in lines if not TRACE_RE.match(l) or "<?>" in l or
+       ("(bad)" in l and not re.search(r"\(bad\)( [0-9a-f]{2})+$", l))]
+t.check(not bad, "step_libc: every line symbolized, and disassembled or shown as bytes", "\n".join(bad[:5]))
 
 t.done()

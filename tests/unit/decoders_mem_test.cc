@@ -54,6 +54,14 @@ TEST(DecodersMem, BrkAndMmap) {
             "mmap(NULL, 4096, PROT_READ, MAP_FILE, 3, 0) = 0x7f0000001000");
 }
 
+TEST(DecodersMem, I386) {
+  FakeTracee m;
+  EXPECT_EQ(decode_line(m, opts(), "mmap2",
+                        {0, 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, 0xffffffff, 0},
+                        0xf7fc6000, Abi::kI386),
+            "mmap2(NULL, 4096, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0) = 0xf7fc6000");
+}
+
 TEST(DecodersMem, MmapStyles) {
   FakeTracee m;
   std::initializer_list<uint64_t> a = {0, 8192, PROT_READ | PROT_WRITE,

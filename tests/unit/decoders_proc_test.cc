@@ -154,6 +154,14 @@ TEST(DecodersProc, Limits) {
             "tv_usec=7}, ...}) = 0");
 }
 
+TEST(DecodersProc, I386Rlimit) {
+  FakeTracee m;
+  uint32_t rl[2] = {20000, 20000};
+  m.map(kA, rl, sizeof rl);
+  EXPECT_EQ(decode_line(m, opts(), "ugetrlimit", {RLIMIT_NOFILE, kA}, 0, Abi::kI386),
+            "ugetrlimit(RLIMIT_NOFILE, {rlim_cur=20000, rlim_max=20000}) = 0");
+}
+
 TEST(DecodersProc, Prctl) {
   FakeTracee m;
   m.map_string(kA, "corpus-prctl");

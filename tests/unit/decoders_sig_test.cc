@@ -42,6 +42,24 @@ TEST(DecodersSig, RtSigaction) {
             "(Invalid argument)");
 }
 
+TEST(DecodersSig, I386) {
+  FakeTracee m;
+  struct {
+    uint32_t h, f, r;
+    uint32_t m[2];
+  } sa = {0x1234, 0x04000000, 0x5678, {1u << 9, 0}};
+  m.map(kA, &sa, sizeof sa);
+  uint32_t pad[14] = {};
+  m.map(kA + sizeof sa, pad, sizeof pad);
+  EXPECT_EQ(decode_line(m, opts(), "rt_sigaction", {SIGUSR1, kA, 0, 8}, 0, Abi::kI386),
+            "rt_sigaction(SIGUSR1, {sa_handler=0x1234, sa_mask=[USR1], sa_flags=SA_RESTORER, "
+            "sa_restorer=0x5678}, NULL, 8) = 0");
+  uint32_t mask[2] = {1u << 16, 0};
+  m.map(kB, mask, sizeof mask);
+  EXPECT_EQ(decode_line(m, opts(), "rt_sigprocmask", {SIG_BLOCK, kB, 0, 8}, 0, Abi::kI386),
+            "rt_sigprocmask(SIG_BLOCK, [CHLD], NULL, 8) = 0");
+}
+
 TEST(DecodersSig, RtSigprocmask) {
   FakeTracee m;
   uint64_t set = (1ull << (SIGCHLD - 1)) | (1ull << (SIGTTOU - 1));

@@ -50,6 +50,18 @@ TEST(DecodersTime, Clocks) {
             "gettimeofday({tv_sec=1795812896, tv_usec=774545}, NULL) = 0");
 }
 
+TEST(DecodersTime, I386) {
+  FakeTracee m;
+  int32_t ts32[2] = {7310, 811639854};
+  m.map(kA, ts32, sizeof ts32);
+  EXPECT_EQ(decode_line(m, opts(), "clock_gettime", {CLOCK_MONOTONIC, kA}, 0, Abi::kI386),
+            "clock_gettime(CLOCK_MONOTONIC, {tv_sec=7310, tv_nsec=811639854}) = 0");
+  int64_t ts64[2] = {7310, 811656512};
+  m.map(kB, ts64, sizeof ts64);
+  EXPECT_EQ(decode_line(m, opts(), "clock_gettime64", {CLOCK_MONOTONIC, kB}, 0, Abi::kI386),
+            "clock_gettime64(CLOCK_MONOTONIC, {tv_sec=7310, tv_nsec=811656512}) = 0");
+}
+
 TEST(DecodersTime, Timers) {
   FakeTracee m;
   int64_t its[4] = {0, 0, 100, 0};
