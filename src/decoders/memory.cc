@@ -359,7 +359,7 @@ bool dec_move_pages(Call& c) {
     int32_t v;
     memcpy(&v, e, 4);
     // Negative statuses are -errno, printed as strace's print_err: "-ENOENT".
-    const char* name = v < 0 ? errno_name(-v) : nullptr;
+    const char* name = (v < 0 && v != INT32_MIN) ? errno_name(-v) : nullptr;
     if (!name || !abbrev_style(*cc.p)) cc.p->dec(v);
     if (!name || raw_style(*cc.p)) return;
     std::string s = std::string("-") + name;
