@@ -488,7 +488,8 @@ std::span<const DecoderEntry> file() {
     std::vector<DecoderEntry> v(std::begin(kTable), std::end(kTable));
     v.insert(v.end(), std::begin(kChownTable), std::end(kChownTable));
     for (auto part : {filedec::file_xattr_table(), filedec::file_mount_table(),
-                      filedec::file_misc_table(), filedec::file_quota_table()})
+                      filedec::file_misc_table(), filedec::file_quota_table(),
+                      filedec::file_advise_table()})
       v.insert(v.end(), part.begin(), part.end());
     return v;
   }();

@@ -88,6 +88,7 @@ bool verbose_style(const Printer& p);
 std::span<const DecoderEntry> file_xattr_table();
 std::span<const DecoderEntry> file_mount_table();
 std::span<const DecoderEntry> file_misc_table();
+std::span<const DecoderEntry> file_advise_table();
 std::span<const DecoderEntry> file_quota_table();
 
 }  // namespace syscope::filedec
