@@ -6,6 +6,7 @@
 #include <cinttypes>
 #include <cstdio>
 #include <cstring>
+#include <string>
 
 #include "decoders/families.h"
 #include "decoders/misc_common.h"
@@ -161,18 +162,17 @@ bool dec_ioperm(Call& c) {
   return true;
 }
 
-void print_user_desc(Call& c, uint64_t addr) {
-  struct {
-    uint32_t entry_number;
-    uint32_t base_addr;
-    uint32_t limit;
-    uint32_t bits;
-  } d;
-  if (!nim::fetch_or_addr(c, addr, &d)) return;
+struct UserDesc {
+  uint32_t entry_number;
+  uint32_t base_addr;
+  uint32_t limit;
+  uint32_t bits;
+};
+
+// The members after entry_number: ", base_addr=0x001000, ..., useable=1, lm=0}".
+void print_user_desc_rest(Call& c, const UserDesc& d) {
   Printer& p = *c.p;
   char b[32];
-  p.lit("{entry_number=");
-  nim::print_id(p, d.entry_number);
   snprintf(b, sizeof b, "%#08x", d.base_addr);
   p.lit(", base_addr=").lit(b);
   snprintf(b, sizeof b, "%#08x", d.limit);
@@ -180,7 +180,7 @@ void print_user_desc(Call& c, uint64_t addr) {
   static const char* const kBits[] = {"seg_32bit", "contents", "read_exec_only",
                                       "limit_in_pages", "seg_not_present", "useable", "lm"};
   // seg_32bit:1, contents:2, read_exec_only:1, limit_in_pages:1,
-  // seg_not_present:1, useable:1, lm:1
+  // seg_not_present:1, useable:1, lm:1 (lm is shown for 64-bit tracees only)
   static const int kWidth[] = {1, 2, 1, 1, 1, 1, 1};
   int shift = 0;
   const int n = c.abi == Abi::kI386 ? 6 : 7;
@@ -190,6 +190,59 @@ void print_user_desc(Call& c, uint64_t addr) {
     shift += kWidth[i];
   }
   p.ch('}');
+}
+
+void print_user_desc(Call& c, uint64_t addr) {
+  UserDesc d;
+  if (!nim::fetch_or_addr(c, addr, &d)) return;
+  c.p->lit("{entry_number=");
+  nim::print_id(*c.p, d.entry_number);
+  print_user_desc_rest(c, d);
+}
+
+bool dec_set_thread_area(Call& c) {
+  if (!c.exiting) {
+    print_user_desc(c, c.arg(0));
+    return false;
+  }
+  UserDesc d;
+  if (nim::verbose(c) && !c.failed() &&
+      c.p->ctx().read(c.arg(0), &d, sizeof d) == sizeof d)
+    c.aux = "entry_number=" + std::to_string(d.entry_number);
+  return true;
+}
+
+// get_thread_area: entry_number is input, the rest output.
+bool dec_get_thread_area(Call& c) {
+  Printer& p = *c.p;
+  const uint64_t addr = c.arg(0);
+  if (!c.exiting) {
+    uint32_t entry;
+    if (nim::fetch_or_addr(c, addr, &entry)) {
+      p.lit("{entry_number=");
+      nim::print_id(p, entry);
+      c.saved[0] = entry;
+      c.saved[1] = 1;
+    }
+    return false;
+  }
+  if (!addr || !nim::verbose(c)) return true;
+  UserDesc d;
+  if (c.failed() || p.ctx().read(addr, &d, sizeof d) != sizeof d) {
+    if (c.saved[1]) p.lit(", ...}");
+    return true;
+  }
+  if (c.saved[1]) {
+    if (c.saved[0] != d.entry_number) {
+      p.lit(" => ");
+      nim::print_id(p, d.entry_number);
+    }
+  } else {
+    p.lit(" => {entry_number=");
+    nim::print_id(p, d.entry_number);
+  }
+  print_user_desc_rest(c, d);
+  return true;
 }
 
 bool dec_modify_ldt(Call& c) {
@@ -484,6 +537,8 @@ const DecoderEntry kTable[] = {
     {"iopl", dec_iopl, RetFmt::kDec},
     {"ioperm", dec_ioperm, RetFmt::kDec},
     {"modify_ldt", dec_modify_ldt, RetFmt::kDec},
+    {"set_thread_area", dec_set_thread_area, RetFmt::kDec},
+    {"get_thread_area", dec_get_thread_area, RetFmt::kDec},
     {"landlock_create_ruleset", dec_landlock_create_ruleset, RetFmt::kFd},
     {"landlock_add_rule", dec_landlock_add_rule, RetFmt::kDec},
     {"landlock_restrict_self", dec_landlock_restrict_self, RetFmt::kDec},

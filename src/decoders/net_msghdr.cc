@@ -547,7 +547,9 @@ bool net_dec_sendmmsg(Call& c) {
   }
   const unsigned msg_len_vlen = c.failed() ? 0 : static_cast<unsigned>(c.rval);
   // strace clears the error while printing: the vector is input data.
-  print_mmsgvec(c, c.arg(1), static_cast<uint32_t>(c.arg(2)), msg_len_vlen, false, nullptr, true);
+  Call in = c;
+  in.rval = 0;
+  print_mmsgvec(in, c.arg(1), static_cast<uint32_t>(c.arg(2)), msg_len_vlen, false, nullptr, true);
   p.sep();
   p.udec(static_cast<uint32_t>(c.arg(2)));
   p.sep();

@@ -8,7 +8,6 @@
 #include <sys/wait.h>
 
 #include <csignal>
-#include <cstdlib>
 #include <cstring>
 
 #include "syscope/syscall_table.h"
@@ -143,13 +142,7 @@ int Tracer::run() {
       continue;
     }
     int status = 0;
-    static int spin = getenv("SYSCOPE_SPIN") ? atoi(getenv("SYSCOPE_SPIN")) : 0;
-    Result<pid_t> r = 0;
-    for (int i = 0; i < spin; ++i) {
-      r = pt::wait_any(&status, true, rup);
-      if (!r || *r != 0) break;
-    }
-    if (r && *r == 0) r = pt::wait_any(&status, false, rup);
+    auto r = pt::wait_any(&status, false, rup);
     if (!r) {
       if (r.error().code == EINTR) {
         if (idle_hook_) idle_hook_();

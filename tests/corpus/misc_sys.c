@@ -29,6 +29,12 @@ int main(void)
 	S(SYS_modify_ldt, 1, &desc, 16);       /* EINVAL: entry */
 	S(SYS_modify_ldt, 0, buf, 16);         /* read: 0 */
 	S(SYS_modify_ldt, 7, buf, 16);         /* ENOSYS */
+	struct { unsigned e, base, limit, bits; } tls = { 12, 0, 0, 0 };
+	S(SYS_get_thread_area, &tls);          /* an unused GDT TLS slot: zeros */
+	tls.e = 5;
+	S(SYS_get_thread_area, &tls);          /* EINVAL */
+	S(SYS_set_thread_area, &tls);          /* EINVAL */
+	S(SYS_get_thread_area, NULL);          /* EFAULT */
 	unsigned long segs[8] = { 0x1000, 10, 0x200000, 4096, 0, 0, 0x300000, 8192 };
 	S(SYS_kexec_load, 0x100000, 2, segs, (62UL << 16) | 0x100);   /* EINVAL / EPERM */
 	S(SYS_kexec_file_load, -1, -1, 4, "ro a", 0x100);             /* EINVAL / EPERM */

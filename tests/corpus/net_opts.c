@@ -46,6 +46,10 @@ int main(void)
 	mh.msg_controllen = 20;   /* too small: MSG_CTRUNC */
 	mh.msg_namelen = 2;       /* too small for the address */
 	S(SYS_recvmsg, u, &mh, 0);
+	struct iovec siov = { "x", 1 };
+	struct mmsghdr smm = { .msg_hdr = { .msg_name = &a, .msg_namelen = sizeof a,
+					    .msg_iov = &siov, .msg_iovlen = 1 } };
+	S(SYS_sendmmsg, 999, &smm, 1, 0);     /* EBADF: the vector still shows */
 	int v;
 	socklen_t vl = sizeof v;
 	S(SYS_getsockopt, u, SOL_SOCKET, SO_TYPE, &v, &vl);
