@@ -193,7 +193,8 @@ def main():
                         cpu.setdefault((w.name, mode), {}).setdefault(tracer, []).append(c)
             print("# round %d/%d done (load %.2f)" % (rnd + 1, args.rounds, os.getloadavg()[0]), file=sys.stderr)
 
-        report(ws, modes, results, cpu)
+        if ws:
+            report(ws, modes, results, cpu)
         if not only or "startup" in only:
             startup(bins, args, outfile)
         if not only or "gap" in only:

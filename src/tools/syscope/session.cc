@@ -127,6 +127,8 @@ Result<SessionFactory> make_session(cli::Options& o, TracerOptions* topts) {
   // is not everything; forced on or off by --seccomp-bpf / --no-seccomp-bpf.
   // Never for -p (the filter can only be installed by the process itself).
   bool use_filter = false;
+  if (o.seccomp == 1 && !o.pids.empty())
+    fprintf(stderr, "syscope: --seccomp-bpf is not enabled for processes attached with -p\n");
   if (filter_compatible(o) && o.seccomp != 0) {
     bool all = o.strace.trace.is_all();
     use_filter = o.seccomp == 1 || !all || (o.summary && !exit_needed);
